@@ -1,0 +1,74 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { TOPICS } from '../../topics/topic-registry';
+import { defineEvent } from '../event-definition';
+
+export const QUANTITY_UNITS = ['kg', 'ton', 'butir', 'ekor', 'litre', 'pcs'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+export class QuantityV1 {
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  amount: number;
+
+  @IsIn(QUANTITY_UNITS)
+  unit: QuantityUnit;
+}
+
+/** A UMKM producer put a supply offer on the BTC hub. */
+export class OfferPublishedV1 {
+  @IsUUID('all')
+  offerId: string;
+
+  @IsUUID('all')
+  producerId: string;
+
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'commodityCode must be an upper-case code such as EGG or CHILI_RED_CURLY' })
+  commodityCode: string;
+
+  @ValidateNested()
+  @Type(() => QuantityV1)
+  quantity: QuantityV1;
+
+  /** Integer rupiah per unit of `quantity.unit`. */
+  @IsInt()
+  @IsPositive()
+  unitPriceIdr: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  grade: string;
+
+  @IsISO8601({ strict: true })
+  availableFrom: string;
+
+  @IsISO8601({ strict: true })
+  availableUntil: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  originHub: string;
+}
+
+export const OfferPublished = defineEvent({
+  type: 'catalog.offer.published',
+  version: 1,
+  topic: TOPICS.catalogOffers,
+  payload: OfferPublishedV1,
+  key: (payload: OfferPublishedV1) => payload.commodityCode,
+  description: 'A supply offer became available for matching.',
+});

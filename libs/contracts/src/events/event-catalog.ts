@@ -1,0 +1,9 @@
+import { OfferPublished } from './catalog/offer-published.v1';
+import type { EventDefinition } from './event-definition';
+
+/** Every event type and version simpul knows, one entry per contract file. */
+export const EVENT_CATALOG: readonly EventDefinition[] = [OfferPublished as EventDefinition];
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return EVENT_CATALOG.find((definition) => definition.type === type && definition.version === version);
+}

@@ -1,0 +1,11 @@
+// class-transformer's @Type reads design-time metadata: load the polyfill before any contract class.
+import 'reflect-metadata';
+
+export * from './envelope/event-envelope';
+export * from './envelope/create-envelope';
+export * from './topics/topic-registry';
+export * from './events/event-definition';
+export * from './events/event-catalog';
+export * from './events/catalog/offer-published.v1';
+export * from './validation/flatten-validation-errors';
+export * from './validation/validate-event';

@@ -1,0 +1,89 @@
+export type CleanupPolicy = 'delete' | 'compact';
+
+export interface TopicDefinition {
+  /** `<service>.<stream>.v<major>` */
+  name: string;
+  owner: 'catalog' | 'orders' | 'logistics' | 'pricing';
+  description: string;
+  partitions: number;
+  /** What the message key is: every event of one key stays in order. */
+  key: string;
+  cleanupPolicy: CleanupPolicy;
+  /** -1 keeps events forever: the event log is the analysts' record. */
+  retentionMs: number;
+}
+
+const FOREVER = -1;
+const DLQ_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+export const TOPICS = {
+  catalogOffers: {
+    name: 'catalog.offers.v1',
+    owner: 'catalog',
+    description: 'Supply offer lifecycle published by Blitar UMKM producers through the BTC hub.',
+    partitions: 6,
+    key: 'commodityCode: the matching engine needs every input for one commodity in one ordered stream',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
+  ordersOrders: {
+    name: 'orders.orders.v1',
+    owner: 'orders',
+    description: 'Purchase requests, allocations and orders of the Jakarta BUMDs.',
+    partitions: 6,
+    key: 'commodityCode for matching inputs and outputs',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
+  logisticsShipments: {
+    name: 'logistics.shipments.v1',
+    owner: 'logistics',
+    description: 'Truck and rail loads from BTC Blitar to Jakarta destinations, tracked to delivery.',
+    partitions: 6,
+    key: 'shipmentId',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
+  pricingCeilings: {
+    name: 'pricing.ceilings.v1',
+    owner: 'pricing',
+    description: 'Current price ceiling per commodity that the matching engine obeys (latest value per key).',
+    partitions: 3,
+    key: 'commodityCode',
+    cleanupPolicy: 'compact',
+    retentionMs: FOREVER,
+  },
+  pricingAlerts: {
+    name: 'pricing.alerts.v1',
+    owner: 'pricing',
+    description: 'Price-stability alerts (rising, waspada, siaga, kritis; CV; HET/HAP breaches).',
+    partitions: 3,
+    key: 'commodityCode',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
+} as const satisfies Record<string, TopicDefinition>;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS]['name'];
+
+export const ALL_TOPICS: readonly TopicDefinition[] = Object.values(TOPICS);
+
+/** Poison messages of `<topic>` go to `<topic>.dlq`, with the cause in headers. */
+export function dlqTopicName(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** The dead-letter topic that goes with a topic: same partitions, bounded retention. */
+export function dlqTopicFor(topic: TopicDefinition): TopicDefinition {
+  return {
+    ...topic,
+    name: dlqTopicName(topic.name),
+    description: `Dead letters of ${topic.name}: messages that failed validation or kept failing.`,
+    cleanupPolicy: 'delete',
+    retentionMs: DLQ_RETENTION_MS,
+  };
+}
+
+export function findTopic(name: string): TopicDefinition | undefined {
+  return ALL_TOPICS.find((topic) => topic.name === name);
+}

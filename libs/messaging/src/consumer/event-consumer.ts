@@ -1,0 +1,152 @@
+import { EventValidationError, parseJson, validateEvent, type EventEnvelope } from '@simpul/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { consoleLogger, type LoggerLike } from '../kafka/logger-like';
+import { EventPublisher } from '../producer/event-publisher';
+import { TopicNamer } from '../topics/topic-namer';
+import type { ConsumedEvent, EventApplier } from './consumed-event';
+import { type DeadLetter, DeadLetterSender } from './dead-letter';
+import { InboxProcessor } from './inbox-processor';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from './retry-policy';
+
+export interface EventConsumerSettings {
+  /** Consumer group id, also the inbox consumer name. */
+  groupId: string;
+  /** Logical topic names. */
+  topics: readonly string[];
+  apply: EventApplier;
+  /** Events this consumer does not handle are skipped without an inbox row. */
+  accepts?: (envelope: EventEnvelope) => boolean;
+  namer?: TopicNamer;
+  retry?: RetryPolicy;
+  /** Messages applied per database transaction. */
+  chunkSize?: number;
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  logger?: LoggerLike;
+}
+
+type Decoded = { ok: true; event: ConsumedEvent; message: KafkaMessage } | { ok: false; letter: DeadLetter };
+
+/**
+ * A kafkajs batch consumer with validation, an inbox, bounded retries and a DLQ. Offsets are
+ * committed only for messages whose effect is durable (applied, skipped or dead-lettered), so a
+ * crash redelivers and the inbox absorbs the duplicates. A poison message never blocks a partition.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly processor: InboxProcessor;
+  private readonly deadLetters: DeadLetterSender;
+  private readonly namer: TopicNamer;
+  private readonly retry: RetryPolicy;
+  private readonly logger: LoggerLike;
+
+  constructor(
+    kafka: Kafka,
+    dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly settings: EventConsumerSettings,
+  ) {
+    this.namer = settings.namer ?? new TopicNamer();
+    this.retry = settings.retry ?? DEFAULT_RETRY_POLICY;
+    this.logger = settings.logger ?? consoleLogger;
+    this.consumer = kafka.consumer({
+      groupId: this.namer.physical(settings.groupId),
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+    });
+    this.processor = new InboxProcessor(dataSource, settings.groupId, settings.apply, this.retry);
+    this.deadLetters = new DeadLetterSender(publisher, this.namer, settings.groupId);
+  }
+
+  async start(): Promise<void> {
+    await this.publisher.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.settings.topics.map((t) => this.namer.physical(t)),
+      fromBeginning: this.settings.fromBeginning ?? true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  /** For health checks and tests: the underlying kafkajs consumer. */
+  get raw(): Consumer {
+    return this.consumer;
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const topic = this.namer.logical(batch.topic);
+    const size = this.settings.chunkSize ?? 500;
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const chunk = batch.messages.slice(start, start + size);
+      const decoded = chunk.map((message) => this.decode(topic, batch.partition, message));
+      const done = await this.processChunk(decoded, payload);
+      if (!done) return;
+      payload.resolveOffset(chunk[chunk.length - 1].offset);
+      await payload.heartbeat();
+      await payload.commitOffsetsIfNecessary();
+    }
+  }
+
+  /** Returns false when the consumer stopped while infrastructure was unavailable. */
+  private async processChunk(decoded: readonly Decoded[], payload: EachBatchPayload): Promise<boolean> {
+    const events = decoded.flatMap((d) => (d.ok && this.accepted(d.event) ? [d.event] : []));
+    const invalid = decoded.flatMap((d) => (d.ok ? [] : [d.letter]));
+    const messages = new Map(decoded.flatMap((d) => (d.ok ? [[d.event, d.message] as const] : [])));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const failures = await this.processor.process(events);
+        const letters: DeadLetter[] = [
+          ...invalid,
+          ...failures.map((f) => ({
+            topic: f.event.topic,
+            partition: f.event.partition,
+            message: messages.get(f.event) as KafkaMessage,
+            errorCode: 'HANDLER_FAILED',
+            error: f.error.message,
+            attempts: f.attempts,
+          })),
+        ];
+        await this.deadLetters.send(letters);
+        for (const letter of letters) {
+          this.logger.warn(`dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}: ${letter.errorCode} ${letter.error}`);
+        }
+        return true;
+      } catch (error) {
+        // Database or broker unavailable: wait and try the same chunk again, keeping our partitions.
+        this.logger.warn(`consumer ${this.settings.groupId} waiting for infrastructure: ${(error as Error).message}`);
+        await sleep(backoffDelay({ ...this.retry, maxDelayMs: 5000 }, Math.min(attempt, 8)));
+        if (!payload.isRunning() || payload.isStale()) return false;
+        await payload.heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  private accepted(event: ConsumedEvent): boolean {
+    return this.settings.accepts ? this.settings.accepts(event.envelope) : true;
+  }
+
+  private decode(topic: string, partition: number, message: KafkaMessage): Decoded {
+    try {
+      const envelope = validateEvent(parseJson(message.value));
+      const event = { envelope, topic, partition, offset: message.offset, key: message.key?.toString() ?? null };
+      return { ok: true, event, message };
+    } catch (error) {
+      const code = error instanceof EventValidationError ? error.code : 'DECODE_FAILED';
+      return { ok: false, letter: { topic, partition, message, errorCode: code, error: (error as Error).message, attempts: 0 } };
+    }
+  }
+}

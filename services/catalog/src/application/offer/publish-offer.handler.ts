@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope, OfferPublished, type OfferPublishedV1 } from '@simpul/contracts';
+import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
+import { AppError } from '@simpul/platform';
+import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
+import { OfferRuleViolation, publishOffer, type PublishOfferInput, type SupplyOffer } from '../../domain/offer/supply-offer';
+import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
+import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
+import { CATALOG_ERRORS } from '../catalog-error-codes';
+
+export type PublishOfferCommand = Omit<PublishOfferInput, 'id'>;
+
+/** Saves the offer and its `catalog.offer.published` event in one transaction (outbox). */
+@Injectable()
+export class PublishOfferHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(command: PublishOfferCommand): Promise<SupplyOffer> {
+    const offer = this.decide(command);
+    const envelope = createEnvelope(OfferPublished, { source: 'catalog', subject: offer.id, data: toEventData(offer) });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
+      await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);
+    });
+    return offer;
+  }
+
+  private decide(command: PublishOfferCommand): SupplyOffer {
+    try {
+      return publishOffer({ ...command, id: uuidv7() }, new Date());
+    } catch (error) {
+      if (error instanceof OfferRuleViolation) {
+        throw new AppError(CATALOG_ERRORS.offerRuleViolated, error.message, 422, [error.rule]);
+      }
+      throw error;
+    }
+  }
+}
+
+function toEventData(offer: SupplyOffer): OfferPublishedV1 {
+  return {
+    offerId: offer.id,
+    producerId: offer.producerId,
+    commodityCode: offer.commodityCode,
+    quantity: offer.quantity,
+    unitPriceIdr: offer.unitPriceIdr,
+    grade: offer.grade,
+    availableFrom: offer.availableFrom.toISOString(),
+    availableUntil: offer.availableUntil.toISOString(),
+    originHub: offer.originHub,
+  };
+}

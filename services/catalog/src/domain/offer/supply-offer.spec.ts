@@ -1,0 +1,34 @@
+import { OfferRuleViolation, publishOffer, type PublishOfferInput } from './supply-offer';
+
+const now = new Date('2026-11-28T00:00:00Z');
+const eggs: PublishOfferInput = {
+  id: '0193a000-0000-7000-8000-000000000001',
+  producerId: '0193a000-0000-7000-8000-0000000000aa',
+  commodityCode: 'EGG',
+  quantity: { amount: 1000, unit: 'kg' },
+  unitPriceIdr: 26500,
+  grade: 'medium',
+  availableFrom: new Date('2026-11-29T00:00:00Z'),
+  availableUntil: new Date('2026-12-10T00:00:00Z'),
+  originHub: 'BTC-BLITAR',
+};
+
+describe('publishOffer', () => {
+  it('given a valid egg offer, when published, then the whole quantity remains unallocated', () => {
+    const offer = publishOffer(eggs, now);
+    expect(offer.remaining).toEqual({ amount: 1000, unit: 'kg' });
+    expect(offer.status).toBe('published');
+    expect(offer.publishedAt).toEqual(now);
+  });
+
+  it.each([
+    ['QUANTITY_NOT_POSITIVE', { quantity: { amount: 0, unit: 'kg' as const } }],
+    ['PRICE_NOT_INTEGER', { unitPriceIdr: 26500.5 }],
+    ['WINDOW_INVALID', { availableUntil: eggs.availableFrom }],
+    ['WINDOW_IN_PAST', { availableFrom: new Date('2026-11-01T00:00:00Z'), availableUntil: new Date('2026-11-27T00:00:00Z') }],
+  ])('refuses an offer that breaks %s', (rule, change) => {
+    const attempt = () => publishOffer({ ...eggs, ...change }, now);
+    expect(attempt).toThrow(OfferRuleViolation);
+    expect(attempt).toThrow(expect.objectContaining({ rule }));
+  });
+});

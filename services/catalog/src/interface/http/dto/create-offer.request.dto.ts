@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { QUANTITY_UNITS, type QuantityUnit } from '@simpul/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+
+export class QuantityDto {
+  @ApiProperty({ example: 1000 })
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(1_000_000_000)
+  amount: number;
+
+  @ApiProperty({ enum: QUANTITY_UNITS, example: 'kg' })
+  @IsIn(QUANTITY_UNITS)
+  unit: QuantityUnit;
+}
+
+export class CreateOfferRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  producerId: string;
+
+  @ApiProperty({ example: 'EGG' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'commodityCode must be an upper-case code such as EGG' })
+  commodityCode: string;
+
+  @ApiProperty({ type: QuantityDto })
+  @ValidateNested()
+  @Type(() => QuantityDto)
+  quantity: QuantityDto;
+
+  @ApiProperty({ description: 'Whole rupiah per unit', example: 26500 })
+  @IsInt()
+  @IsPositive()
+  @Max(1_000_000_000)
+  unitPriceIdr: number;
+
+  @ApiProperty({ example: 'medium' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  grade: string;
+
+  @ApiProperty({ example: '2026-12-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  availableFrom: string;
+
+  @ApiProperty({ example: '2026-12-10T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  availableUntil: string;
+
+  @ApiProperty({ example: 'BTC-BLITAR' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  originHub: string;
+}

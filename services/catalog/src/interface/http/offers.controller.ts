@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetOfferQuery } from '../../application/offer/get-offer.query';
+import { PublishOfferHandler } from '../../application/offer/publish-offer.handler';
+import type { SupplyOffer } from '../../domain/offer/supply-offer';
+import { CreateOfferRequestDto } from './dto/create-offer.request.dto';
+
+@ApiTags('offers')
+@Controller('offers')
+export class OffersController {
+  constructor(
+    private readonly publishOffer: PublishOfferHandler,
+    private readonly getOffer: GetOfferQuery,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Publish a supply offer; emits catalog.offer.published' })
+  @ApiCreatedResponse({ description: 'The published offer' })
+  async create(@Body() body: CreateOfferRequestDto): Promise<SupplyOffer> {
+    return this.publishOffer.execute({
+      ...body,
+      availableFrom: new Date(body.availableFrom),
+      availableUntil: new Date(body.availableUntil),
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One supply offer' })
+  async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplyOffer> {
+    return this.getOffer.execute(id);
+  }
+}
