@@ -27,7 +27,6 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   const app = await NestFactory.create(definition.module(config), { logger });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   // inheritAppConfig: the error filter also hands event handlers' errors back to the consumer.
   app.connectMicroservice(
     {
@@ -51,8 +50,9 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   return app;
 }
 
-/** Starts consumers, then HTTP. */
+/** Initialises (migrations, topics, relay), then starts consumers, then HTTP. */
 export async function startServiceApp(app: INestApplication, config: BaseServiceConfig): Promise<void> {
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
 }
@@ -70,9 +70,36 @@ export async function runService<C extends BaseServiceConfig>(definition: Servic
   try {
     const app = await createServiceApp(definition, config);
     await startServiceApp(app, config);
-    createJsonLogger(definition.name, config.LOG_LEVEL).log(`ready on http://${config.HOST}:${config.PORT} (docs at /docs)`);
+    const logger = createJsonLogger(definition.name, config.LOG_LEVEL);
+    logger.log(`ready on http://${config.HOST}:${config.PORT} (docs at /docs)`);
+    stopOnSignals(app, logger);
   } catch (error) {
     process.stderr.write(`${JSON.stringify({ level: 'fatal', context: definition.name, message: 'failed to start', error: (error as Error).message })}\n`);
     process.exit(1);
   }
+}
+
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * SIGTERM/SIGINT: stop taking requests, stop consumers (offsets of applied events are committed),
+ * let the outbox relay finish its batch, close the database, then exit 0.
+ */
+function stopOnSignals(app: INestApplication, logger: { log(message: string): void; error(message: string): void }): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    const timer = setTimeout(() => {
+      logger.error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await app.close();
+    logger.log('stopped cleanly');
+    process.exit(0);
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
 }

@@ -26,6 +26,10 @@ const STATUS_CODES: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
+function isHealthReport(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
+}
+
 /**
  * HTTP: one shape for every error, `{ statusCode, code, message, details? }`, never a stack trace.
  * Kafka events: the error goes back unchanged to the consumer, which decides between retry, DLQ
@@ -38,6 +42,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (exception instanceof HttpException && isHealthReport(exception.getResponse())) {
+      // Readiness failures keep Terminus' report: which dependency is down, and why.
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
     response.status(body.statusCode).json(body);

@@ -1,0 +1,159 @@
+import { createEnvelope, dlqTopicName, OfferPublished, type OfferPublishedV1, TOPICS } from '@simpul/contracts';
+import { appendToOutbox, countUnpublished, createDataSource, toOutboxRecord } from '@simpul/persistence';
+import { createTestDatabase, expectEventually, readTopic, testKafkaBrokers, type TestDatabase, uniqueId, uniqueTopicPrefix } from '@simpul/testing';
+import type { Kafka } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EventConsumer } from './consumer/event-consumer';
+import type { ConsumedEvent } from './consumer/consumed-event';
+import { HEADER } from './kafka/headers';
+import { createKafka } from './kafka/kafka-factory';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { EventPublisher } from './producer/event-publisher';
+import { provisionTopics } from './topics/provision-topics';
+import { TopicNamer } from './topics/topic-namer';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => console.error(m) };
+
+function offer(commodityCode: string, n: number): OfferPublishedV1 {
+  return {
+    offerId: `0193a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+    producerId: '0193a000-0000-7000-8000-0000000000aa',
+    commodityCode,
+    quantity: { amount: 100 + n, unit: 'kg' },
+    unitPriceIdr: 26500,
+    grade: 'medium',
+    availableFrom: '2026-12-01T00:00:00.000Z',
+    availableUntil: '2026-12-10T00:00:00.000Z',
+    originHub: 'BTC-BLITAR',
+  };
+}
+
+const envelopeFor = (data: OfferPublishedV1) => createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });
+
+/** Counts applications per offer: a non-idempotent effect, so a second application would show. */
+async function countingApply(events: readonly ConsumedEvent[], manager: EntityManager, poisonId?: string): Promise<void> {
+  for (const event of events) {
+    const data = event.envelope.data as OfferPublishedV1;
+    if (data.offerId === poisonId) throw new Error(`cannot apply offer ${poisonId}`);
+    await manager.query(
+      `INSERT INTO applied (offer_id, times, seq) VALUES ($1, 1, nextval('applied_seq'))
+       ON CONFLICT (offer_id) DO UPDATE SET times = applied.times + 1`,
+      [data.offerId],
+    );
+  }
+}
+
+describe('event backbone: outbox → Kafka → inbox', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let namer: TopicNamer;
+  let publisher: EventPublisher;
+  const running: Array<{ stop(): Promise<void> }> = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('backbone');
+    dataSource = await createDataSource({ url: database.url, applicationName: 'backbone-test', runMigrations: true });
+    await dataSource.query('CREATE TABLE applied (offer_id uuid PRIMARY KEY, times int NOT NULL, seq bigint NOT NULL)');
+    await dataSource.query('CREATE SEQUENCE applied_seq');
+    kafka = createKafka({ brokers: testKafkaBrokers().split(','), clientId: 'backbone-test', logger: quiet });
+    namer = new TopicNamer(uniqueTopicPrefix());
+    await provisionTopics(kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
+    publisher = new EventPublisher(kafka, namer);
+    await publisher.connect();
+  });
+
+  afterEach(async () => {
+    while (running.length) await running.pop()?.stop();
+  });
+
+  afterAll(async () => {
+    await publisher.disconnect();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  const timesApplied = async (offerId: string): Promise<number | undefined> => {
+    const rows = await dataSource.query('SELECT times FROM applied WHERE offer_id = $1', [offerId]);
+    return rows[0]?.times;
+  };
+
+  function startConsumer(poisonId?: string): EventConsumer {
+    const consumer = new EventConsumer(kafka, dataSource, publisher, {
+      groupId: `backbone-${uniqueId()}`,
+      topics: [TOPICS.catalogOffers.name],
+      namer,
+      logger: quiet,
+      retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
+      apply: (events, manager) => countingApply(events, manager, poisonId),
+    });
+    running.push(consumer);
+    return consumer;
+  }
+
+  it('publishes what was committed with the outbox and applies it once', async () => {
+    const events = [offer('EGG', 1), offer('EGG', 2), offer('CHILI_RED_CURLY', 3)].map(envelopeFor);
+    await dataSource.transaction((manager) => appendToOutbox(manager, events.map((e) => toOutboxRecord(OfferPublished, e))));
+    const relay = new OutboxRelay(dataSource, publisher, { idleMs: 20, logger: quiet });
+    relay.start();
+    running.push(relay);
+    await startConsumer().start();
+
+    await expectEventually(async () => {
+      for (const event of events) expect(await timesApplied(event.data.offerId)).toBe(1);
+    });
+    expect(await countUnpublished(dataSource.manager)).toBe(0);
+    const published = await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name));
+    const eggs = published.filter((m) => m.key === 'EGG').map((m) => JSON.parse(m.value ?? '{}').id);
+    expect(eggs).toEqual([events[0].id, events[1].id]);
+    expect(published[0].headers[HEADER.eventType]).toBe('catalog.offer.published');
+  });
+
+  it('gives a duplicated delivery one effect', async () => {
+    const event = envelopeFor(offer('EGG', 10));
+    await publisher.publish([toOutboxRecord(OfferPublished, event), toOutboxRecord(OfferPublished, event)]);
+    const later = envelopeFor(offer('EGG', 11));
+    await publisher.publish([toOutboxRecord(OfferPublished, later)]);
+    await startConsumer().start();
+
+    await expectEventually(async () => expect(await timesApplied(later.data.offerId)).toBe(1));
+    expect(await timesApplied(event.data.offerId)).toBe(1);
+    const inbox = await dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [event.id]);
+    expect(inbox[0].n).toBe(1);
+  });
+
+  it('dead-letters invalid and failing messages and goes on with the next one', async () => {
+    const topic = namer.physical(TOPICS.catalogOffers.name);
+    const bad = { ...offer('EGG', 20), unitPriceIdr: -5 };
+    const poison = envelopeFor(offer('EGG', 21));
+    const good = envelopeFor(offer('EGG', 22));
+    await publisher.sendRaw([
+      {
+        topic,
+        messages: [
+          { key: 'EGG', value: '{not json' },
+          { key: 'EGG', value: JSON.stringify({ ...envelopeFor(offer('EGG', 23)), type: 'catalog.offer.unknown' }) },
+          { key: 'EGG', value: JSON.stringify(envelopeFor(bad)) },
+          { key: 'EGG', value: JSON.stringify(poison) },
+          { key: 'EGG', value: JSON.stringify(good) },
+        ],
+      },
+    ]);
+    await startConsumer(poison.data.offerId).start();
+
+    await expectEventually(async () => expect(await timesApplied(good.data.offerId)).toBe(1));
+    const dlq = await expectEventually(async () => {
+      const letters = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.catalogOffers.name)));
+      expect(letters).toHaveLength(4);
+      return letters;
+    });
+    const codes = dlq.map((m) => m.headers[HEADER.dlqErrorCode]);
+    expect(codes).toEqual(['MALFORMED_JSON', 'UNKNOWN_EVENT', 'PAYLOAD_INVALID', 'HANDLER_FAILED']);
+    const failed = dlq[dlq.length - 1];
+    expect(failed.headers[HEADER.dlqAttempts]).toBe('3');
+    expect(failed.headers[HEADER.dlqError]).toContain(`cannot apply offer ${poison.data.offerId}`);
+    expect(failed.value).toBe(JSON.stringify(poison));
+    expect(dlq[dlq.length - 2].headers[HEADER.dlqError]).toContain('data.unitPriceIdr');
+    expect(await timesApplied(poison.data.offerId)).toBeUndefined();
+  });
+});
