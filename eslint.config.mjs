@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 
 const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express'];
 const scopes = ['catalog', 'orders', 'logistics', 'pricing'];
+const testingOnlyInTests = { name: '@simpul/testing', message: 'Only tests may import @simpul/testing.' };
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '.local', '.nx', 'coverage', 'infra/kafka/**/*.js'] },
@@ -32,7 +33,9 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: frameworkImports,
             },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            // Infrastructure libraries' own integration specs use the test harness; production files
+            // may not (see the no-restricted-imports block below).
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'],
@@ -51,26 +54,28 @@ export default [
     },
   },
   {
+    // Test helpers never leak into production code.
+    files: ['services/*/src/**/*.ts', 'libs/!(testing)/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [testingOnlyInTests] }],
+    },
+  },
+  // Comes after the block above: a later block's options replace an earlier one's for the same rule.
+  {
     // The domain layer is pure TypeScript: no framework, ORM, Kafka client or I/O.
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [testingOnlyInTests],
           patterns: [
             { group: [...frameworkImports, 'node:*', 'fs', 'http', 'net'], message: 'The domain layer must stay free of frameworks and I/O.' },
             { group: ['**/infrastructure/**', '**/interface/**', '**/application/**'], message: 'The domain layer depends on nothing outside itself.' },
           ],
         },
       ],
-    },
-  },
-  {
-    // Test helpers never leak into production code.
-    files: ['services/*/src/**/*.ts', 'libs/!(testing)/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@simpul/testing', message: 'Only tests may import @simpul/testing.' }] }],
     },
   },
 ];

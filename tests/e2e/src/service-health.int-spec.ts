@@ -12,7 +12,6 @@ import {
   uniqueTopicPrefix,
 } from '@simpul/testing';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require(join(repoRoot(), 'infra/kafka/local-kafka.js')) as {
   ensureKafka(options: { port: number; fresh?: boolean; log?: () => void }): Promise<{ brokers: string }>;
   stopKafka(options: { port: number; log?: () => void }): Promise<boolean>;

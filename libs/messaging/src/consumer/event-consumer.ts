@@ -70,8 +70,10 @@ export class EventConsumer {
     });
     await this.consumer.run({
       autoCommit: true,
+      // Commit at most once a second: a crash redelivers up to a second of events, which the inbox absorbs.
+      autoCommitInterval: 1000,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 6,
       eachBatch: (payload) => this.handleBatch(payload),
     });
   }
