@@ -3,7 +3,10 @@ import prettier from 'eslint-config-prettier';
 
 const frameworkImports = ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express'];
 const scopes = ['catalog', 'orders', 'logistics', 'pricing'];
-const testingOnlyInTests = { name: '@simpul/testing', message: 'Only tests may import @simpul/testing.' };
+const testingOnlyInTests = {
+  name: '@simpul/testing',
+  message: 'Only tests may import @simpul/testing.',
+};
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '.local', '.nx', 'coverage', 'infra/kafka/**/*.js'] },
@@ -13,7 +16,10 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -35,7 +41,10 @@ export default [
             },
             // Infrastructure libraries' own integration specs use the test harness; production files
             // may not (see the no-restricted-imports block below).
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'] },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'],
+            },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:testing'],
@@ -71,8 +80,14 @@ export default [
         {
           paths: [testingOnlyInTests],
           patterns: [
-            { group: [...frameworkImports, 'node:*', 'fs', 'http', 'net'], message: 'The domain layer must stay free of frameworks and I/O.' },
-            { group: ['**/infrastructure/**', '**/interface/**', '**/application/**'], message: 'The domain layer depends on nothing outside itself.' },
+            {
+              group: [...frameworkImports, 'node:*', 'fs', 'http', 'net'],
+              message: 'The domain layer must stay free of frameworks and I/O.',
+            },
+            {
+              group: ['**/infrastructure/**', '**/interface/**', '**/application/**'],
+              message: 'The domain layer depends on nothing outside itself.',
+            },
           ],
         },
       ],

@@ -1,6 +1,25 @@
-import { createEnvelope, dlqTopicName, OfferPublished, type OfferPublishedV1, TOPICS } from '@simpul/contracts';
-import { appendToOutbox, countUnpublished, createDataSource, toOutboxRecord } from '@simpul/persistence';
-import { createTestDatabase, expectEventually, readTopic, testKafkaBrokers, type TestDatabase, uniqueId, uniqueTopicPrefix } from '@simpul/testing';
+import {
+  createEnvelope,
+  dlqTopicName,
+  OfferPublished,
+  type OfferPublishedV1,
+  TOPICS,
+} from '@simpul/contracts';
+import {
+  appendToOutbox,
+  countUnpublished,
+  createDataSource,
+  toOutboxRecord,
+} from '@simpul/persistence';
+import {
+  createTestDatabase,
+  expectEventually,
+  readTopic,
+  testKafkaBrokers,
+  type TestDatabase,
+  uniqueId,
+  uniqueTopicPrefix,
+} from '@simpul/testing';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
@@ -12,7 +31,11 @@ import { EventPublisher } from './producer/event-publisher';
 import { provisionTopics } from './topics/provision-topics';
 import { TopicNamer } from './topics/topic-namer';
 
-const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => console.error(m) };
+const quiet = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (m: unknown) => console.error(m),
+};
 
 function offer(commodityCode: string, n: number): OfferPublishedV1 {
   return {
@@ -28,10 +51,15 @@ function offer(commodityCode: string, n: number): OfferPublishedV1 {
   };
 }
 
-const envelopeFor = (data: OfferPublishedV1) => createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });
+const envelopeFor = (data: OfferPublishedV1) =>
+  createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });
 
 /** Counts applications per offer: a non-idempotent effect, so a second application would show. */
-async function countingApply(events: readonly ConsumedEvent[], manager: EntityManager, poisonId?: string): Promise<void> {
+async function countingApply(
+  events: readonly ConsumedEvent[],
+  manager: EntityManager,
+  poisonId?: string,
+): Promise<void> {
   for (const event of events) {
     const data = event.envelope.data as OfferPublishedV1;
     if (data.offerId === poisonId) throw new Error(`cannot apply offer ${poisonId}`);
@@ -53,10 +81,20 @@ describe('event backbone: outbox → Kafka → inbox', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('backbone');
-    dataSource = await createDataSource({ url: database.url, applicationName: 'backbone-test', runMigrations: true });
-    await dataSource.query('CREATE TABLE applied (offer_id uuid PRIMARY KEY, times int NOT NULL, seq bigint NOT NULL)');
+    dataSource = await createDataSource({
+      url: database.url,
+      applicationName: 'backbone-test',
+      runMigrations: true,
+    });
+    await dataSource.query(
+      'CREATE TABLE applied (offer_id uuid PRIMARY KEY, times int NOT NULL, seq bigint NOT NULL)',
+    );
     await dataSource.query('CREATE SEQUENCE applied_seq');
-    kafka = createKafka({ brokers: testKafkaBrokers().split(','), clientId: 'backbone-test', logger: quiet });
+    kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'backbone-test',
+      logger: quiet,
+    });
     namer = new TopicNamer(uniqueTopicPrefix());
     await provisionTopics(kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
     publisher = new EventPublisher(kafka, namer);
@@ -93,7 +131,12 @@ describe('event backbone: outbox → Kafka → inbox', () => {
 
   it('publishes what was committed with the outbox and applies it once', async () => {
     const events = [offer('EGG', 1), offer('EGG', 2), offer('CHILI_RED_CURLY', 3)].map(envelopeFor);
-    await dataSource.transaction((manager) => appendToOutbox(manager, events.map((e) => toOutboxRecord(OfferPublished, e))));
+    await dataSource.transaction((manager) =>
+      appendToOutbox(
+        manager,
+        events.map((e) => toOutboxRecord(OfferPublished, e)),
+      ),
+    );
     const relay = new OutboxRelay(dataSource, publisher, { idleMs: 20, logger: quiet });
     relay.start();
     running.push(relay);
@@ -104,21 +147,29 @@ describe('event backbone: outbox → Kafka → inbox', () => {
     });
     expect(await countUnpublished(dataSource.manager)).toBe(0);
     const published = await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name));
-    const eggs = published.filter((m) => m.key === 'EGG').map((m) => JSON.parse(m.value ?? '{}').id);
+    const eggs = published
+      .filter((m) => m.key === 'EGG')
+      .map((m) => JSON.parse(m.value ?? '{}').id);
     expect(eggs).toEqual([events[0].id, events[1].id]);
     expect(published[0].headers[HEADER.eventType]).toBe('catalog.offer.published');
   });
 
   it('gives a duplicated delivery one effect', async () => {
     const event = envelopeFor(offer('EGG', 10));
-    await publisher.publish([toOutboxRecord(OfferPublished, event), toOutboxRecord(OfferPublished, event)]);
+    await publisher.publish([
+      toOutboxRecord(OfferPublished, event),
+      toOutboxRecord(OfferPublished, event),
+    ]);
     const later = envelopeFor(offer('EGG', 11));
     await publisher.publish([toOutboxRecord(OfferPublished, later)]);
     await startConsumer().start();
 
     await expectEventually(async () => expect(await timesApplied(later.data.offerId)).toBe(1));
     expect(await timesApplied(event.data.offerId)).toBe(1);
-    const inbox = await dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [event.id]);
+    const inbox = await dataSource.query(
+      'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1',
+      [event.id],
+    );
     expect(inbox[0].n).toBe(1);
   });
 
@@ -132,7 +183,13 @@ describe('event backbone: outbox → Kafka → inbox', () => {
         topic,
         messages: [
           { key: 'EGG', value: '{not json' },
-          { key: 'EGG', value: JSON.stringify({ ...envelopeFor(offer('EGG', 23)), type: 'catalog.offer.unknown' }) },
+          {
+            key: 'EGG',
+            value: JSON.stringify({
+              ...envelopeFor(offer('EGG', 23)),
+              type: 'catalog.offer.unknown',
+            }),
+          },
           { key: 'EGG', value: JSON.stringify(envelopeFor(bad)) },
           { key: 'EGG', value: JSON.stringify(poison) },
           { key: 'EGG', value: JSON.stringify(good) },
@@ -143,7 +200,10 @@ describe('event backbone: outbox → Kafka → inbox', () => {
 
     await expectEventually(async () => expect(await timesApplied(good.data.offerId)).toBe(1));
     const dlq = await expectEventually(async () => {
-      const letters = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.catalogOffers.name)));
+      const letters = await readTopic(
+        kafka,
+        namer.physical(dlqTopicName(TOPICS.catalogOffers.name)),
+      );
       expect(letters).toHaveLength(4);
       return letters;
     });

@@ -16,7 +16,10 @@ export function testServerUrl(): string {
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests through jest's integration project (global setup)`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run integration tests through jest's integration project (global setup)`,
+    );
   return value;
 }
 

@@ -10,7 +10,12 @@ export interface ReadMessage {
 }
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(Array.isArray(value) ? value[0] : value)]));
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [
+      name,
+      String(Array.isArray(value) ? value[0] : value),
+    ]),
+  );
 }
 
 /**
@@ -22,7 +27,9 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<ReadMessag
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic);
   await admin.disconnect();
-  const remaining = new Map(ends.filter((p) => p.high !== '0').map((p) => [p.partition, BigInt(p.high)]));
+  const remaining = new Map(
+    ends.filter((p) => p.high !== '0').map((p) => [p.partition, BigInt(p.high)]),
+  );
   if (remaining.size === 0) return [];
   const messages: ReadMessage[] = [];
   const consumer = kafka.consumer({ groupId: `test-reader-${uniqueId()}`, maxWaitTimeInMs: 50 });
@@ -35,7 +42,13 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<ReadMessag
         eachMessage: async ({ partition, message }) => {
           const end = remaining.get(partition);
           if (end === undefined || BigInt(message.offset) >= end) return;
-          messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: headersToStrings(message.headers) });
+          messages.push({
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            value: message.value?.toString() ?? null,
+            headers: headersToStrings(message.headers),
+          });
           if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
           if (remaining.size === 0) resolve();
         },

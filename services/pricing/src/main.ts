@@ -5,7 +5,8 @@ import { PricingConfig } from './config/pricing.config';
 
 void runService({
   name: 'pricing',
-  description: 'Reference prices (HET/HAP), market observations, price-stability statistics, alerts and ceilings.',
+  description:
+    'Reference prices (HET/HAP), market observations, price-stability statistics, alerts and ceilings.',
   configClass: PricingConfig,
   module: (config) => PricingModule.forRoot(config),
 });

@@ -1,4 +1,10 @@
-import { createEnvelope, dlqTopicName, OfferPublished, type OfferPublishedV1, TOPICS } from '@simpul/contracts';
+import {
+  createEnvelope,
+  dlqTopicName,
+  OfferPublished,
+  type OfferPublishedV1,
+  TOPICS,
+} from '@simpul/contracts';
 import { createKafka, EventPublisher, TopicNamer } from '@simpul/messaging';
 import { createDataSource, toOutboxRecord } from '@simpul/persistence';
 import {
@@ -55,21 +61,36 @@ describe('catalog → Kafka → orders, as separate processes', () => {
     return proc;
   };
   const postOffer = async (catalog: ServiceProcess, body: object) => {
-    const response = await fetch(`${catalog.url}/offers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${catalog.url}/offers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string };
   };
   const offerBookRows = async (offerId: string): Promise<number> =>
-    (await ordersData.query('SELECT count(*)::int AS n FROM offer_book WHERE offer_id = $1', [offerId]))[0].n;
+    (
+      await ordersData.query('SELECT count(*)::int AS n FROM offer_book WHERE offer_id = $1', [
+        offerId,
+      ])
+    )[0].n;
 
   beforeAll(async () => {
-    [catalogDb, ordersDb] = await Promise.all([createTestDatabase('catalog'), createTestDatabase('orders')]);
+    [catalogDb, ordersDb] = await Promise.all([
+      createTestDatabase('catalog'),
+      createTestDatabase('orders'),
+    ]);
     orders = await start('orders', ordersDb);
     [catalogData, ordersData] = await Promise.all([
       createDataSource({ url: catalogDb.url, applicationName: 'slice-test' }),
       createDataSource({ url: ordersDb.url, applicationName: 'slice-test' }),
     ]);
-    kafka = createKafka({ brokers: testKafkaBrokers().split(','), clientId: 'slice-test', logger: quiet });
+    kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'slice-test',
+      logger: quiet,
+    });
     publisher = new EventPublisher(kafka, namer);
   });
 
@@ -85,7 +106,9 @@ describe('catalog → Kafka → orders, as separate processes', () => {
     const offer = await postOffer(catalog, offerRequest('EGG', 1000));
     await expectEventually(async () => {
       const response = await fetch(`${orders.url}/offer-book?commodity=EGG`);
-      expect((await response.json()).map((o: { offerId: string }) => o.offerId)).toContain(offer.id);
+      expect((await response.json()).map((o: { offerId: string }) => o.offerId)).toContain(
+        offer.id,
+      );
     });
     expect(await catalog.stop('SIGTERM')).toBe(0);
     expect(catalog.output()).toContain('stopped cleanly');
@@ -94,7 +117,10 @@ describe('catalog → Kafka → orders, as separate processes', () => {
   it('still publishes an event whose process was killed after commit and before publish', async () => {
     const held = await start('catalog', catalogDb, { OUTBOX_RELAY_ENABLED: 'false' });
     const offer = await postOffer(held, offerRequest('CHILI_RED_CURLY', 250));
-    const pending = await catalogData.query('SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3', ['data', 'offerId', offer.id]);
+    const pending = await catalogData.query(
+      'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
+      ['data', 'offerId', offer.id],
+    );
     expect(pending).toEqual([{ published_at: null }]);
     await held.stop('SIGKILL');
     const onTopic = await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name));
@@ -102,24 +128,52 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
     await start('catalog', catalogDb);
     await expectEventually(async () => expect(await offerBookRows(offer.id)).toBe(1));
-    const published = await catalogData.query('SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3', ['data', 'offerId', offer.id]);
+    const published = await catalogData.query(
+      'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
+      ['data', 'offerId', offer.id],
+    );
     expect(published[0].published_at).not.toBeNull();
   });
 
   it('applies a duplicated delivery once and dead-letters an invalid message without stopping', async () => {
-    const data: OfferPublishedV1 = { ...offerRequest('SHALLOT', 75), offerId: '0193a000-0000-7000-8000-00000000d001', quantity: { amount: 75, unit: 'kg' } };
-    const duplicate = createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });
+    const data: OfferPublishedV1 = {
+      ...offerRequest('SHALLOT', 75),
+      offerId: '0193a000-0000-7000-8000-00000000d001',
+      quantity: { amount: 75, unit: 'kg' },
+    };
+    const duplicate = createEnvelope(OfferPublished, {
+      source: 'catalog',
+      subject: data.offerId,
+      data,
+    });
     const after = { ...data, offerId: '0193a000-0000-7000-8000-00000000d002' };
-    const next = createEnvelope(OfferPublished, { source: 'catalog', subject: after.offerId, data: after });
-    await publisher.publish([toOutboxRecord(OfferPublished, duplicate), toOutboxRecord(OfferPublished, duplicate)]);
-    await publisher.sendRaw([{ topic: namer.physical(TOPICS.catalogOffers.name), messages: [{ key: 'SHALLOT', value: '{"id":"garbage"}' }] }]);
+    const next = createEnvelope(OfferPublished, {
+      source: 'catalog',
+      subject: after.offerId,
+      data: after,
+    });
+    await publisher.publish([
+      toOutboxRecord(OfferPublished, duplicate),
+      toOutboxRecord(OfferPublished, duplicate),
+    ]);
+    await publisher.sendRaw([
+      {
+        topic: namer.physical(TOPICS.catalogOffers.name),
+        messages: [{ key: 'SHALLOT', value: '{"id":"garbage"}' }],
+      },
+    ]);
     await publisher.publish([toOutboxRecord(OfferPublished, next)]);
 
     await expectEventually(async () => expect(await offerBookRows(after.offerId)).toBe(1));
     expect(await offerBookRows(data.offerId)).toBe(1);
-    const inbox = await ordersData.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [duplicate.id]);
+    const inbox = await ordersData.query(
+      'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1',
+      [duplicate.id],
+    );
     expect(inbox[0].n).toBe(1);
     const dlq = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.catalogOffers.name)));
-    expect(dlq.map((m) => [m.value, m.headers['dlq-error-code']])).toEqual([['{"id":"garbage"}', 'ENVELOPE_INVALID']]);
+    expect(dlq.map((m) => [m.value, m.headers['dlq-error-code']])).toEqual([
+      ['{"id":"garbage"}', 'ENVELOPE_INVALID'],
+    ]);
   });
 });

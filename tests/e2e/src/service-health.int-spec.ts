@@ -13,7 +13,11 @@ import {
 } from '@simpul/testing';
 
 const launcher = require(join(repoRoot(), 'infra/kafka/local-kafka.js')) as {
-  ensureKafka(options: { port: number; fresh?: boolean; log?: () => void }): Promise<{ brokers: string }>;
+  ensureKafka(options: {
+    port: number;
+    fresh?: boolean;
+    log?: () => void;
+  }): Promise<{ brokers: string }>;
   stopKafka(options: { port: number; log?: () => void }): Promise<boolean>;
 };
 
@@ -29,7 +33,11 @@ describe('service process: configuration and health', () => {
   });
 
   it('refuses to start on a bad environment and names each bad variable', async () => {
-    const proc = spawnService('pricing', { PORT: 'eighty', DATABASE_URL: 'mysql://nowhere/x', KAFKA_BROKERS: testKafkaBrokers() });
+    const proc = spawnService('pricing', {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://nowhere/x',
+      KAFKA_BROKERS: testKafkaBrokers(),
+    });
     expect(await proc.exited).toBe(1);
     const output = proc.output();
     expect(output).toContain('refusing to start: invalid environment');
@@ -37,25 +45,34 @@ describe('service process: configuration and health', () => {
     expect(output).toContain('DATABASE_URL must be a postgres:// URL');
   });
 
-  it.each(['catalog', 'orders', 'logistics', 'pricing'])('%s answers liveness and readiness and serves its OpenAPI docs', async (service) => {
-    const proc = await startService(service, {
-      PORT: String(allocatePort()),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
-    });
-    try {
-      expect((await fetch(`${proc.url}/health/live`)).status).toBe(200);
-      const ready = await fetch(`${proc.url}/health/ready`);
-      expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } } });
-      const docs = await fetch(`${proc.url}/docs-json`);
-      expect((await docs.json()).paths).toHaveProperty(['/health/ready']);
-      const line = proc.output().split('\n').find((l) => l.includes('ready on http'));
-      expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 'log', context: service });
-    } finally {
-      expect(await proc.stop('SIGTERM')).toBe(0);
-    }
-  });
+  it.each(['catalog', 'orders', 'logistics', 'pricing'])(
+    '%s answers liveness and readiness and serves its OpenAPI docs',
+    async (service) => {
+      const proc = await startService(service, {
+        PORT: String(allocatePort()),
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: testKafkaBrokers(),
+        KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
+      });
+      try {
+        expect((await fetch(`${proc.url}/health/live`)).status).toBe(200);
+        const ready = await fetch(`${proc.url}/health/ready`);
+        expect(await ready.json()).toMatchObject({
+          status: 'ok',
+          info: { database: { status: 'up' }, kafka: { status: 'up' } },
+        });
+        const docs = await fetch(`${proc.url}/docs-json`);
+        expect((await docs.json()).paths).toHaveProperty(['/health/ready']);
+        const line = proc
+          .output()
+          .split('\n')
+          .find((l) => l.includes('ready on http'));
+        expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 'log', context: service });
+      } finally {
+        expect(await proc.stop('SIGTERM')).toBe(0);
+      }
+    },
+  );
 
   describe('with a broker of its own that the test stops', () => {
     const port = 19592;
@@ -68,7 +85,11 @@ describe('service process: configuration and health', () => {
 
     it('answers /health/ready 503 while Kafka is down and 200 once it is back', async () => {
       const { brokers } = await launcher.ensureKafka({ port, fresh: true, log: () => undefined });
-      proc = await startService('logistics', { PORT: String(allocatePort()), DATABASE_URL: database.url, KAFKA_BROKERS: brokers });
+      proc = await startService('logistics', {
+        PORT: String(allocatePort()),
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: brokers,
+      });
       const ready = () => fetch(`${proc?.url}/health/ready`);
       expect((await ready()).status).toBe(200);
 
@@ -78,11 +99,17 @@ describe('service process: configuration and health', () => {
         expect(response.status).toBe(503);
         return response.json();
       });
-      expect(down).toMatchObject({ status: 'error', error: { kafka: { status: 'down' } }, info: { database: { status: 'up' } } });
+      expect(down).toMatchObject({
+        status: 'error',
+        error: { kafka: { status: 'down' } },
+        info: { database: { status: 'up' } },
+      });
       expect((await fetch(`${proc.url}/health/live`)).status).toBe(200);
 
       await launcher.ensureKafka({ port, log: () => undefined });
-      await expectEventually(async () => expect((await ready()).status).toBe(200), { timeoutMs: 60_000 });
+      await expectEventually(async () => expect((await ready()).status).toBe(200), {
+        timeoutMs: 60_000,
+      });
     });
   });
 });

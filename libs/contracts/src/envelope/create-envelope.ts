@@ -34,6 +34,8 @@ export function createEnvelope<T extends object>(
 }
 
 /** Envelope fields of an event caused by `cause`: same correlation, causation = cause id. */
-export function causedBy(cause: EventEnvelope): Pick<EnvelopeInput<unknown>, 'correlationId' | 'causationId'> {
+export function causedBy(
+  cause: EventEnvelope,
+): Pick<EnvelopeInput<unknown>, 'correlationId' | 'causationId'> {
   return { correlationId: cause.correlationId, causationId: cause.id };
 }

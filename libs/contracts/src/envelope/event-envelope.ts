@@ -1,4 +1,15 @@
-import { IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** The one envelope every simpul event travels in (see docs/adr/0002 and the AsyncAPI document). */
 export interface EventEnvelope<T = unknown> {

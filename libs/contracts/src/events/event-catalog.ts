@@ -5,5 +5,7 @@ import type { EventDefinition } from './event-definition';
 export const EVENT_CATALOG: readonly EventDefinition[] = [OfferPublished as EventDefinition];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
-  return EVENT_CATALOG.find((definition) => definition.type === type && definition.version === version);
+  return EVENT_CATALOG.find(
+    (definition) => definition.type === type && definition.version === version,
+  );
 }

@@ -38,7 +38,8 @@ export const TOPICS = {
   logisticsShipments: {
     name: 'logistics.shipments.v1',
     owner: 'logistics',
-    description: 'Truck and rail loads from BTC Blitar to Jakarta destinations, tracked to delivery.',
+    description:
+      'Truck and rail loads from BTC Blitar to Jakarta destinations, tracked to delivery.',
     partitions: 6,
     key: 'shipmentId',
     cleanupPolicy: 'delete',
@@ -47,7 +48,8 @@ export const TOPICS = {
   pricingCeilings: {
     name: 'pricing.ceilings.v1',
     owner: 'pricing',
-    description: 'Current price ceiling per commodity that the matching engine obeys (latest value per key).',
+    description:
+      'Current price ceiling per commodity that the matching engine obeys (latest value per key).',
     partitions: 3,
     key: 'commodityCode',
     cleanupPolicy: 'compact',

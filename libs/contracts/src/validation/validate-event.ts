@@ -5,7 +5,8 @@ import { EVENT_CATALOG } from '../events/event-catalog';
 import type { EventDefinition } from '../events/event-definition';
 import { flattenValidationErrors } from './flatten-validation-errors';
 
-export type EventValidationCode = 'MALFORMED_JSON' | 'ENVELOPE_INVALID' | 'UNKNOWN_EVENT' | 'PAYLOAD_INVALID';
+export type EventValidationCode =
+  'MALFORMED_JSON' | 'ENVELOPE_INVALID' | 'UNKNOWN_EVENT' | 'PAYLOAD_INVALID';
 
 /** A message that can never be applied: it goes to the DLQ without retries. */
 export class EventValidationError extends Error {
@@ -19,7 +20,10 @@ export class EventValidationError extends Error {
   }
 }
 
-const VALIDATOR_OPTIONS = { forbidUnknownValues: true, validationError: { target: false, value: false } };
+const VALIDATOR_OPTIONS = {
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+};
 
 export function parseJson(raw: Buffer | string | null | undefined): unknown {
   if (raw === null || raw === undefined || raw.length === 0) {
@@ -28,7 +32,10 @@ export function parseJson(raw: Buffer | string | null | undefined): unknown {
   try {
     return JSON.parse(raw.toString());
   } catch (error) {
-    throw new EventValidationError('MALFORMED_JSON', `message value is not JSON (${(error as Error).message})`);
+    throw new EventValidationError(
+      'MALFORMED_JSON',
+      `message value is not JSON (${(error as Error).message})`,
+    );
   }
 }
 
@@ -46,11 +53,20 @@ export function validateEvent(
   const envelope = plainToInstance(EventEnvelopeSchema, candidate);
   const envelopeErrors = validateSync(envelope, VALIDATOR_OPTIONS);
   if (envelopeErrors.length) {
-    throw new EventValidationError('ENVELOPE_INVALID', 'invalid envelope', flattenValidationErrors(envelopeErrors));
+    throw new EventValidationError(
+      'ENVELOPE_INVALID',
+      'invalid envelope',
+      flattenValidationErrors(envelopeErrors),
+    );
   }
-  const definition = catalog.find((d) => d.type === envelope.type && d.version === envelope.version);
+  const definition = catalog.find(
+    (d) => d.type === envelope.type && d.version === envelope.version,
+  );
   if (!definition) {
-    throw new EventValidationError('UNKNOWN_EVENT', `no contract for ${envelope.type} v${envelope.version}`);
+    throw new EventValidationError(
+      'UNKNOWN_EVENT',
+      `no contract for ${envelope.type} v${envelope.version}`,
+    );
   }
   const payload = plainToInstance(definition.payload, envelope.data);
   const payloadErrors = validateSync(payload as object, VALIDATOR_OPTIONS);

@@ -15,4 +15,7 @@ export interface ConsumedEvent<T = unknown> {
  * Applies new events (never seen before by this consumer) inside the inbox transaction.
  * Everything it writes through `manager` commits or rolls back together with the inbox rows.
  */
-export type EventApplier = (events: readonly ConsumedEvent[], manager: EntityManager) => Promise<void>;
+export type EventApplier = (
+  events: readonly ConsumedEvent[],
+  manager: EntityManager,
+) => Promise<void>;

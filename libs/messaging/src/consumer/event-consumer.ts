@@ -1,4 +1,9 @@
-import { EventValidationError, parseJson, validateEvent, type EventEnvelope } from '@simpul/contracts';
+import {
+  EventValidationError,
+  parseJson,
+  validateEvent,
+  type EventEnvelope,
+} from '@simpul/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { consoleLogger, type LoggerLike } from '../kafka/logger-like';
@@ -26,7 +31,8 @@ export interface EventConsumerSettings {
   logger?: LoggerLike;
 }
 
-type Decoded = { ok: true; event: ConsumedEvent; message: KafkaMessage } | { ok: false; letter: DeadLetter };
+type Decoded =
+  { ok: true; event: ConsumedEvent; message: KafkaMessage } | { ok: false; letter: DeadLetter };
 
 /**
  * A kafkajs batch consumer with validation, an inbox, bounded retries and a DLQ. Offsets are
@@ -104,7 +110,10 @@ export class EventConsumer {
   }
 
   /** Returns false when the consumer stopped while infrastructure was unavailable. */
-  private async processChunk(decoded: readonly Decoded[], payload: EachBatchPayload): Promise<boolean> {
+  private async processChunk(
+    decoded: readonly Decoded[],
+    payload: EachBatchPayload,
+  ): Promise<boolean> {
     const events = decoded.flatMap((d) => (d.ok && this.accepted(d.event) ? [d.event] : []));
     const invalid = decoded.flatMap((d) => (d.ok ? [] : [d.letter]));
     const messages = new Map(decoded.flatMap((d) => (d.ok ? [[d.event, d.message] as const] : [])));
@@ -124,12 +133,16 @@ export class EventConsumer {
         ];
         await this.deadLetters.send(letters);
         for (const letter of letters) {
-          this.logger.warn(`dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}: ${letter.errorCode} ${letter.error}`);
+          this.logger.warn(
+            `dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}: ${letter.errorCode} ${letter.error}`,
+          );
         }
         return true;
       } catch (error) {
         // Database or broker unavailable: wait and try the same chunk again, keeping our partitions.
-        this.logger.warn(`consumer ${this.settings.groupId} waiting for infrastructure: ${(error as Error).message}`);
+        this.logger.warn(
+          `consumer ${this.settings.groupId} waiting for infrastructure: ${(error as Error).message}`,
+        );
         await sleep(backoffDelay({ ...this.retry, maxDelayMs: 5000 }, Math.min(attempt, 8)));
         if (!payload.isRunning() || payload.isStale()) return false;
         await payload.heartbeat().catch(() => undefined);
@@ -144,11 +157,27 @@ export class EventConsumer {
   private decode(topic: string, partition: number, message: KafkaMessage): Decoded {
     try {
       const envelope = validateEvent(parseJson(message.value));
-      const event = { envelope, topic, partition, offset: message.offset, key: message.key?.toString() ?? null };
+      const event = {
+        envelope,
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString() ?? null,
+      };
       return { ok: true, event, message };
     } catch (error) {
       const code = error instanceof EventValidationError ? error.code : 'DECODE_FAILED';
-      return { ok: false, letter: { topic, partition, message, errorCode: code, error: (error as Error).message, attempts: 0 } };
+      return {
+        ok: false,
+        letter: {
+          topic,
+          partition,
+          message,
+          errorCode: code,
+          error: (error as Error).message,
+          attempts: 0,
+        },
+      };
     }
   }
 }

@@ -41,7 +41,11 @@ export class InboxProcessor {
     return failures;
   }
 
-  private async retryOne(event: ConsumedEvent, lastError: Error | undefined, attemptsSoFar: number): Promise<FailedEvent[]> {
+  private async retryOne(
+    event: ConsumedEvent,
+    lastError: Error | undefined,
+    attemptsSoFar: number,
+  ): Promise<FailedEvent[]> {
     let attempts = attemptsSoFar;
     let error = lastError;
     while (attempts < this.retry.attempts) {

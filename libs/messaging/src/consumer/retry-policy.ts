@@ -5,7 +5,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, initialDelayMs: 100, maxDelayMs: 5000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 5000,
+};
 
 /** Exponential back-off with full jitter, so that many consumers do not retry in step. */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {

@@ -1,7 +1,13 @@
 // PostgreSQL classes that say "try again": connection (08), resources (53), operator intervention
 // (57P), serialization failure and deadlock (40001, 40P01).
 const TRANSIENT_SQLSTATE = /^(08|53|57P|40001|40P01)/;
-const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const TRANSIENT_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
 const TRANSIENT_MESSAGE =
   /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|the server does not support ssl|Connection is not established/i;
 
@@ -14,6 +20,7 @@ export function isTransientError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const withCode = error as Error & { code?: unknown; driverError?: { code?: unknown } };
   const code = withCode.code ?? withCode.driverError?.code;
-  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code))) return true;
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code)))
+    return true;
   return TRANSIENT_MESSAGE.test(error.message);
 }

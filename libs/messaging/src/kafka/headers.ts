@@ -16,7 +16,11 @@ export const HEADER = {
   dlqTime: 'dlq-time',
 } as const;
 
-export function envelopeHeaders(eventId: string, eventType: string, eventVersion: number): IHeaders {
+export function envelopeHeaders(
+  eventId: string,
+  eventType: string,
+  eventVersion: number,
+): IHeaders {
   return {
     [HEADER.eventId]: eventId,
     [HEADER.eventType]: eventType,

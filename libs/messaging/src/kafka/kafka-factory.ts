@@ -9,7 +9,8 @@ export interface KafkaSettings {
 }
 
 // The coordinator answers "loading" for a moment after a broker starts; kafkajs retries it.
-const TRANSIENT_NOISE = /coordinator is loading|coordinator is not available|not the correct coordinator/i;
+const TRANSIENT_NOISE =
+  /coordinator is loading|coordinator is not available|not the correct coordinator/i;
 // Bounded producer retries are deliberate: the outbox relay retries whole batches and consumers deduplicate.
 const KNOWN_WARNINGS = /Limiting retries for the idempotent producer/;
 
@@ -20,7 +21,10 @@ function toLogCreator(logger: LoggerLike): logCreator {
       const line = { source: 'kafkajs', ...extra };
       if (level === logLevel.ERROR && !TRANSIENT_NOISE.test(String(extra['error'] ?? ''))) {
         logger.error(message, line);
-      } else if ((level === logLevel.ERROR || level === logLevel.WARN) && !KNOWN_WARNINGS.test(message)) {
+      } else if (
+        (level === logLevel.ERROR || level === logLevel.WARN) &&
+        !KNOWN_WARNINGS.test(message)
+      ) {
         logger.warn(message, line);
       } else {
         logger.debug?.(message, line);

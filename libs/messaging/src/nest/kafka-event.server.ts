@@ -42,17 +42,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     try {
       const topics = this.subscribedTopics();
       if (topics.length > 0) {
-        this.consumer = new EventConsumer(this.options.kafka, this.options.dataSource, this.options.publisher, {
-          groupId: this.options.groupId,
-          topics,
-          namer: this.options.namer,
-          logger: this.options.logger,
-          retry: this.options.retry,
-          chunkSize: this.options.chunkSize,
-          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-          accepts: (envelope) => this.messageHandlers.has(envelope.type),
-          apply: (events, manager) => this.dispatch(events, manager),
-        });
+        this.consumer = new EventConsumer(
+          this.options.kafka,
+          this.options.dataSource,
+          this.options.publisher,
+          {
+            groupId: this.options.groupId,
+            topics,
+            namer: this.options.namer,
+            logger: this.options.logger,
+            retry: this.options.retry,
+            chunkSize: this.options.chunkSize,
+            partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+            accepts: (envelope) => this.messageHandlers.has(envelope.type),
+            apply: (events, manager) => this.dispatch(events, manager),
+          },
+        );
         await this.consumer.start();
       }
       callback();

@@ -1,5 +1,13 @@
 import { ALL_TOPICS, type TopicDefinition } from '@simpul/contracts';
-import { type DynamicModule, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka-factory';
@@ -71,7 +79,11 @@ export class MessagingModule {
         {
           provide: KAFKA,
           useFactory: () =>
-            createKafka({ brokers: options.brokers, clientId: options.clientId, logger: new Logger('kafkajs') }),
+            createKafka({
+              brokers: options.brokers,
+              clientId: options.clientId,
+              logger: new Logger('kafkajs'),
+            }),
         },
         {
           provide: EventPublisher,

@@ -1,10 +1,20 @@
 import type { OutboxRecord } from '@simpul/persistence';
-import { CompressionTypes, Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import {
+  CompressionTypes,
+  Partitioners,
+  type Kafka,
+  type Message,
+  type Producer,
+  type TopicMessages,
+} from 'kafkajs';
 import { envelopeHeaders } from '../kafka/headers';
 import { TopicNamer } from '../topics/topic-namer';
 
 /** What goes on the wire for one event: the outbox row is exactly that. */
-export type OutgoingEvent = Pick<OutboxRecord, 'topic' | 'key' | 'eventId' | 'eventType' | 'eventVersion' | 'value'>;
+export type OutgoingEvent = Pick<
+  OutboxRecord,
+  'topic' | 'key' | 'eventId' | 'eventType' | 'eventVersion' | 'value'
+>;
 
 /**
  * An idempotent, acks=all producer. Messages of one key go to one partition in the order given,

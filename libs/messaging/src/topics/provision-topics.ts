@@ -11,7 +11,11 @@ export interface ProvisionOptions {
   logger?: LoggerLike;
 }
 
-function toTopicConfig(topic: TopicDefinition, namer: TopicNamer, replicationFactor: number): ITopicConfig {
+function toTopicConfig(
+  topic: TopicDefinition,
+  namer: TopicNamer,
+  replicationFactor: number,
+): ITopicConfig {
   return {
     topic: namer.physical(topic.name),
     numPartitions: topic.partitions,
@@ -47,7 +51,12 @@ export async function provisionTopics(
         topics: missing.map((t) => toTopicConfig(t, namer, options.replicationFactor ?? -1)),
       });
     }
-    await reportPartitionDrift(admin, wanted.filter((t) => existing.has(namer.physical(t.name))), namer, logger);
+    await reportPartitionDrift(
+      admin,
+      wanted.filter((t) => existing.has(namer.physical(t.name))),
+      namer,
+      logger,
+    );
     return missing.map((t) => namer.physical(t.name));
   } finally {
     await admin.disconnect();
@@ -61,11 +70,15 @@ async function reportPartitionDrift(
   logger: LoggerLike,
 ): Promise<void> {
   if (topics.length === 0) return;
-  const metadata = await admin.fetchTopicMetadata({ topics: topics.map((t) => namer.physical(t.name)) });
+  const metadata = await admin.fetchTopicMetadata({
+    topics: topics.map((t) => namer.physical(t.name)),
+  });
   for (const found of metadata.topics) {
     const expected = topics.find((t) => namer.physical(t.name) === found.name);
     if (expected && found.partitions.length < expected.partitions) {
-      logger.warn(`topic ${found.name} has ${found.partitions.length} partitions, the registry asks for ${expected.partitions}`);
+      logger.warn(
+        `topic ${found.name} has ${found.partitions.length} partitions, the registry asks for ${expected.partitions}`,
+      );
     }
   }
 }

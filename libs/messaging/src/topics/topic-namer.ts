@@ -10,6 +10,8 @@ export class TopicNamer {
   }
 
   logical(physical: string): string {
-    return this.prefix && physical.startsWith(this.prefix) ? physical.slice(this.prefix.length) : physical;
+    return this.prefix && physical.startsWith(this.prefix)
+      ? physical.slice(this.prefix.length)
+      : physical;
   }
 }

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntitySchema,
+  type MigrationInterface,
+} from 'typeorm';
 import { InboxOrmEntity } from '../inbox/inbox.orm-entity';
 import { CreateOutboxAndInbox1764300000000 } from '../migrations/1764300000000-create-outbox-and-inbox';
 import { OutboxOrmEntity } from '../outbox/outbox.orm-entity';

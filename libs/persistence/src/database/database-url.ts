@@ -17,7 +17,10 @@ function assertSafeName(name: string): void {
   if (!SAFE_NAME.test(name)) throw new Error(`unsafe database name "${name}"`);
 }
 
-async function withMaintenanceClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+async function withMaintenanceClient<T>(
+  url: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: withDatabaseName(url, 'postgres') });
   await client.connect();
   try {
@@ -48,5 +51,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
 export async function dropDatabase(url: string): Promise<void> {
   const name = databaseNameOf(url);
   assertSafeName(name);
-  await withMaintenanceClient(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withMaintenanceClient(url, (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  );
 }

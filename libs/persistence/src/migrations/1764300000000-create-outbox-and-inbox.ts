@@ -16,7 +16,9 @@ export class CreateOutboxAndInbox1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz NULL
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unpublished_idx ON outbox (seq) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unpublished_idx ON outbox (seq) WHERE published_at IS NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE inbox (
         consumer text NOT NULL,

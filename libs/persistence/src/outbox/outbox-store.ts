@@ -15,7 +15,10 @@ export interface PendingOutboxRow extends OutboxRecord {
 }
 
 /** Appends events to the outbox inside the caller's transaction: one multi-row insert. */
-export async function appendToOutbox(manager: EntityManager, records: readonly OutboxRecord[]): Promise<void> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  records: readonly OutboxRecord[],
+): Promise<void> {
   if (records.length === 0) return;
   await manager.query(
     `INSERT INTO outbox (topic, message_key, event_id, event_type, event_version, value)
@@ -31,7 +34,10 @@ export async function appendToOutbox(manager: EntityManager, records: readonly O
   );
 }
 
-export async function fetchUnpublished(manager: EntityManager, limit: number): Promise<PendingOutboxRow[]> {
+export async function fetchUnpublished(
+  manager: EntityManager,
+  limit: number,
+): Promise<PendingOutboxRow[]> {
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT seq, topic, message_key, event_id, event_type, event_version, value
        FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
@@ -48,12 +54,19 @@ export async function fetchUnpublished(manager: EntityManager, limit: number): P
   }));
 }
 
-export async function markPublished(manager: EntityManager, seqs: readonly string[]): Promise<void> {
+export async function markPublished(
+  manager: EntityManager,
+  seqs: readonly string[],
+): Promise<void> {
   if (seqs.length === 0) return;
-  await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [seqs]);
+  await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [
+    seqs,
+  ]);
 }
 
 export async function countUnpublished(manager: EntityManager): Promise<number> {
-  const [row] = await manager.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+  const [row] = await manager.query(
+    'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+  );
   return row.n;
 }

@@ -51,20 +51,27 @@ export async function createServiceApp<C extends BaseServiceConfig>(
 }
 
 /** Initialises (migrations, topics, relay), then starts consumers, then HTTP. */
-export async function startServiceApp(app: INestApplication, config: BaseServiceConfig): Promise<void> {
+export async function startServiceApp(
+  app: INestApplication,
+  config: BaseServiceConfig,
+): Promise<void> {
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
 }
 
 /** Process entry point: validate the environment, start, and exit non-zero with a reason on failure. */
-export async function runService<C extends BaseServiceConfig>(definition: ServiceDefinition<C>): Promise<void> {
+export async function runService<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<void> {
   let config: C;
   try {
     config = loadConfig(definition.configClass);
   } catch (error) {
     const problems = error instanceof ConfigError ? error.problems : [(error as Error).message];
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', context: definition.name, message: 'refusing to start: invalid environment', problems })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', context: definition.name, message: 'refusing to start: invalid environment', problems })}\n`,
+    );
     process.exit(1);
   }
   try {
@@ -74,7 +81,9 @@ export async function runService<C extends BaseServiceConfig>(definition: Servic
     logger.log(`ready on http://${config.HOST}:${config.PORT} (docs at /docs)`);
     stopOnSignals(app, logger);
   } catch (error) {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', context: definition.name, message: 'failed to start', error: (error as Error).message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', context: definition.name, message: 'failed to start', error: (error as Error).message })}\n`,
+    );
     process.exit(1);
   }
 }
@@ -85,7 +94,10 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
  * SIGTERM/SIGINT: stop taking requests, stop consumers (offsets of applied events are committed),
  * let the outbox relay finish its batch, close the database, then exit 0.
  */
-function stopOnSignals(app: INestApplication, logger: { log(message: string): void; error(message: string): void }): void {
+function stopOnSignals(
+  app: INestApplication,
+  logger: { log(message: string): void; error(message: string): void },
+): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

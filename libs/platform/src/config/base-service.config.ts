@@ -1,9 +1,26 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : ['true', '1', 'yes'].includes(String(value).toLowerCase()) ? true : ['false', '0', 'no'].includes(String(value).toLowerCase()) ? false : value;
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+  value === undefined
+    ? undefined
+    : ['true', '1', 'yes'].includes(String(value).toLowerCase())
+      ? true
+      : ['false', '0', 'no'].includes(String(value).toLowerCase())
+        ? false
+        : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -23,14 +40,20 @@ export abstract class BaseServiceConfig {
   @IsNotEmpty()
   HOST = '0.0.0.0';
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL naming the service database' })
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// URL naming the service database',
+  })
   DATABASE_URL: string;
 
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
+  })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
   @IsOptional()
-  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, dot, underscore and dash only' })
+  @Matches(/^[a-zA-Z0-9._-]*$/, {
+    message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, dot, underscore and dash only',
+  })
   KAFKA_TOPIC_PREFIX = '';
 
   @IsOptional()

@@ -11,8 +11,13 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates environment variables into a typed config object; unknown variables are ignored. */
-export function loadConfig<T extends object>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+export function loadConfig<T extends object>(
+  configClass: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const config = plainToInstance(configClass, present, { exposeDefaultValues: true });
   const errors = validateSync(config as object, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(flattenValidationErrors(errors));

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { type Observable, throwError } from 'rxjs';
 import { AppError, COMMON_ERROR_CODES } from './app-error';
 
@@ -54,15 +61,32 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppError) {
-      return { statusCode: exception.httpStatus, code: exception.code, message: exception.message, ...(exception.details.length ? { details: exception.details } : {}) };
+      return {
+        statusCode: exception.httpStatus,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details.length ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
-      return { statusCode: 400, code: COMMON_ERROR_CODES.malformedJson, message: `request body is not valid JSON: ${exception.cause.message}` };
+      return {
+        statusCode: 400,
+        code: COMMON_ERROR_CODES.malformedJson,
+        message: `request body is not valid JSON: ${exception.cause.message}`,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { statusCode: status, code: STATUS_CODES[status] ?? `HTTP_${status}`, message: exception.message };
+      return {
+        statusCode: status,
+        code: STATUS_CODES[status] ?? `HTTP_${status}`,
+        message: exception.message,
+      };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: COMMON_ERROR_CODES.internal, message: 'internal error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: COMMON_ERROR_CODES.internal,
+      message: 'internal error',
+    };
   }
 }

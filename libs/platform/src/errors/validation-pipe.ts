@@ -11,7 +11,12 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
-      return new AppError(COMMON_ERROR_CODES.validationFailed, `request is invalid: ${details.join('; ')}`, 400, details);
+      return new AppError(
+        COMMON_ERROR_CODES.validationFailed,
+        `request is invalid: ${details.join('; ')}`,
+        400,
+        details,
+      );
     },
   });
 }

@@ -14,7 +14,9 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers. Restart the container when this fails.' })
+  @ApiOperation({
+    summary: 'Liveness: the process answers. Restart the container when this fails.',
+  })
   live() {
     return this.health.check([]);
   }

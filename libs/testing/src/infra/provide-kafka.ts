@@ -11,7 +11,10 @@ export interface ProvidedKafka {
 }
 
 interface LocalKafkaModule {
-  ensureKafka(options: { port?: number; log?: (line: string) => void }): Promise<{ brokers: string; version: string; started: boolean }>;
+  ensureKafka(options: {
+    port?: number;
+    log?: (line: string) => void;
+  }): Promise<{ brokers: string; version: string; started: boolean }>;
   stopKafka(options: { port?: number }): Promise<boolean>;
   KAFKA_VERSION: string;
 }
@@ -21,17 +24,23 @@ export const KAFKA_IMAGE_VERSION = '4.4.0';
 /** KAFKA_BROKERS when set; else a testcontainers broker when Docker answers; else the local launcher. */
 export async function provideKafka(log: (line: string) => void): Promise<ProvidedKafka> {
   if (process.env['KAFKA_BROKERS']) {
-    return { brokers: process.env['KAFKA_BROKERS'], version: process.env['KAFKA_VERSION'] ?? 'as deployed', source: 'KAFKA_BROKERS' };
+    return {
+      brokers: process.env['KAFKA_BROKERS'],
+      version: process.env['KAFKA_VERSION'] ?? 'as deployed',
+      source: 'KAFKA_BROKERS',
+    };
   }
   if (await dockerAvailable()) return startKafkaContainer();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const launcher: LocalKafkaModule = require(join(repoRoot(), 'infra/kafka/local-kafka.js'));
   const port = Number(process.env['LOCAL_KAFKA_PORT'] ?? 9092);
   const result = await launcher.ensureKafka({ port, log });
   return {
     brokers: result.brokers,
     version: result.version,
-    source: result.started ? 'local launcher, started for this run' : 'local launcher, already running',
+    source: result.started
+      ? 'local launcher, started for this run'
+      : 'local launcher, already running',
     stop: result.started ? async () => void (await launcher.stopKafka({ port })) : undefined,
   };
 }

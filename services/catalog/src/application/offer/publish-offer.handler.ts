@@ -4,7 +4,12 @@ import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { AppError } from '@simpul/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
-import { OfferRuleViolation, publishOffer, type PublishOfferInput, type SupplyOffer } from '../../domain/offer/supply-offer';
+import {
+  OfferRuleViolation,
+  publishOffer,
+  type PublishOfferInput,
+  type SupplyOffer,
+} from '../../domain/offer/supply-offer';
 import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 import { CATALOG_ERRORS } from '../catalog-error-codes';
@@ -18,7 +23,11 @@ export class PublishOfferHandler {
 
   async execute(command: PublishOfferCommand): Promise<SupplyOffer> {
     const offer = this.decide(command);
-    const envelope = createEnvelope(OfferPublished, { source: 'catalog', subject: offer.id, data: toEventData(offer) });
+    const envelope = createEnvelope(OfferPublished, {
+      source: 'catalog',
+      subject: offer.id,
+      data: toEventData(offer),
+    });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
       await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);

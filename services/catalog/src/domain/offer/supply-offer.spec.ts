@@ -25,7 +25,13 @@ describe('publishOffer', () => {
     ['QUANTITY_NOT_POSITIVE', { quantity: { amount: 0, unit: 'kg' as const } }],
     ['PRICE_NOT_INTEGER', { unitPriceIdr: 26500.5 }],
     ['WINDOW_INVALID', { availableUntil: eggs.availableFrom }],
-    ['WINDOW_IN_PAST', { availableFrom: new Date('2026-11-01T00:00:00Z'), availableUntil: new Date('2026-11-27T00:00:00Z') }],
+    [
+      'WINDOW_IN_PAST',
+      {
+        availableFrom: new Date('2026-11-01T00:00:00Z'),
+        availableUntil: new Date('2026-11-27T00:00:00Z'),
+      },
+    ],
   ])('refuses an offer that breaks %s', (rule, change) => {
     const attempt = () => publishOffer({ ...eggs, ...change }, now);
     expect(attempt).toThrow(OfferRuleViolation);

@@ -28,7 +28,8 @@ export type PublishOfferInput = Omit<SupplyOffer, 'remaining' | 'status' | 'publ
 
 export class OfferRuleViolation extends Error {
   constructor(
-    readonly rule: 'WINDOW_INVALID' | 'WINDOW_IN_PAST' | 'PRICE_NOT_INTEGER' | 'QUANTITY_NOT_POSITIVE',
+    readonly rule:
+      'WINDOW_INVALID' | 'WINDOW_IN_PAST' | 'PRICE_NOT_INTEGER' | 'QUANTITY_NOT_POSITIVE',
     message: string,
   ) {
     super(message);
@@ -42,7 +43,10 @@ export function publishOffer(input: PublishOfferInput, now: Date): SupplyOffer {
     throw new OfferRuleViolation('QUANTITY_NOT_POSITIVE', 'quantity must be positive');
   }
   if (!Number.isSafeInteger(input.unitPriceIdr) || input.unitPriceIdr <= 0) {
-    throw new OfferRuleViolation('PRICE_NOT_INTEGER', 'unit price must be a positive whole number of rupiah');
+    throw new OfferRuleViolation(
+      'PRICE_NOT_INTEGER',
+      'unit price must be a positive whole number of rupiah',
+    );
   }
   if (input.availableUntil.getTime() <= input.availableFrom.getTime()) {
     throw new OfferRuleViolation('WINDOW_INVALID', 'availableUntil must be after availableFrom');

@@ -1,7 +1,10 @@
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AppError } from '@simpul/platform';
-import { ListOfferBookQuery, type OfferBookEntry } from '../../application/offer-book/list-offer-book.query';
+import {
+  ListOfferBookQuery,
+  type OfferBookEntry,
+} from '../../application/offer-book/list-offer-book.query';
 
 const COMMODITY = /^[A-Z][A-Z0-9_]{1,31}$/;
 
@@ -19,9 +22,14 @@ export class OfferBookController {
     @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
   ): Promise<OfferBookEntry[]> {
     if (!COMMODITY.test(commodity ?? '')) {
-      throw new AppError('VALIDATION_FAILED', 'commodity must be an upper-case code such as EGG', 400);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'commodity must be an upper-case code such as EGG',
+        400,
+      );
     }
-    if (limit < 1 || limit > 1000) throw new AppError('VALIDATION_FAILED', 'limit must be between 1 and 1000', 400);
+    if (limit < 1 || limit > 1000)
+      throw new AppError('VALIDATION_FAILED', 'limit must be between 1 and 1000', 400);
     return this.listOfferBook.execute(commodity, limit);
   }
 }

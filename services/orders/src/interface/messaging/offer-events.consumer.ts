@@ -10,7 +10,10 @@ export class OfferEventsConsumer {
   constructor(private readonly recordPublishedOffer: RecordPublishedOfferHandler) {}
 
   @EventPattern<string>(OfferPublished.type)
-  async onOfferPublished(@Payload() event: EventEnvelope<OfferPublishedV1>, @Ctx() context: KafkaEventContext): Promise<void> {
+  async onOfferPublished(
+    @Payload() event: EventEnvelope<OfferPublishedV1>,
+    @Ctx() context: KafkaEventContext,
+  ): Promise<void> {
     await this.recordPublishedOffer.execute(event, context.getManager());
   }
 }

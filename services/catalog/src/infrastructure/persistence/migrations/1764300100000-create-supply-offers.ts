@@ -20,7 +20,9 @@ export class CreateSupplyOffers1764300100000 implements MigrationInterface {
         status text NOT NULL,
         published_at timestamptz NOT NULL
       )`);
-    await queryRunner.query('CREATE INDEX supply_offers_commodity_idx ON supply_offers (commodity_code, status)');
+    await queryRunner.query(
+      'CREATE INDEX supply_offers_commodity_idx ON supply_offers (commodity_code, status)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,7 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { QUANTITY_UNITS, type QuantityUnit } from '@simpul/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsPositive, IsString, IsUUID, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class QuantityDto {
   @ApiProperty({ example: 1000 })
@@ -21,7 +34,9 @@ export class CreateOfferRequestDto {
   producerId: string;
 
   @ApiProperty({ example: 'EGG' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'commodityCode must be an upper-case code such as EGG' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, {
+    message: 'commodityCode must be an upper-case code such as EGG',
+  })
   commodityCode: string;
 
   @ApiProperty({ type: QuantityDto })
