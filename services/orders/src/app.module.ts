@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
 import { ListOfferBookQuery } from './application/offer-book/list-offer-book.query';
-import { RecordPublishedOfferHandler } from './application/offer-book/record-published-offer.handler';
+import { RecordPublishedOffersHandler } from './application/offer-book/record-published-offers.handler';
 import type { OrdersConfig } from './config/orders.config';
 import { CreateOfferBook1764300200000 } from './infrastructure/persistence/migrations/1764300200000-create-offer-book';
 import { RestingOfferOrmEntity } from './infrastructure/persistence/resting-offer.orm-entity';
@@ -22,7 +22,7 @@ export class OrdersModule {
         }),
       ],
       controllers: [OfferBookController, OfferEventsConsumer],
-      providers: [RecordPublishedOfferHandler, ListOfferBookQuery],
+      providers: [RecordPublishedOffersHandler, ListOfferBookQuery],
     };
   }
 }

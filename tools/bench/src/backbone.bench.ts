@@ -1,231 +1,145 @@
 import 'reflect-metadata';
-import {
-  createEnvelope,
-  OfferPublished,
-  type OfferPublishedV1,
-  TOPICS,
-  type TopicDefinition,
-} from '@simpul/contracts';
-import {
-  createKafka,
-  EventConsumer,
-  type EventApplier,
-  EventPublisher,
-  OutboxRelay,
-  provisionTopics,
-  TopicNamer,
-} from '@simpul/messaging';
-import {
-  appendToOutbox,
-  createDataSource,
-  dropDatabase,
-  ensureDatabase,
-  toOutboxRecord,
-  withDatabaseName,
-} from '@simpul/persistence';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TOPICS } from '@simpul/contracts';
+import { createKafka, EventPublisher, OutboxRelay, provisionTopics, TopicNamer } from '@simpul/messaging';
+import { appendToOutbox, createDataSource, dropDatabase, ensureDatabase, withDatabaseName } from '@simpul/persistence';
 import { provideKafka, providePostgres, uniqueId } from '@simpul/testing';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { parseArgs } from 'node:util';
+import type { ConsumerRole } from './bench-consumer';
+import { sampleOutboxRecords } from './sample-events';
 
-const quiet = {
-  log: () => undefined,
-  warn: (m: unknown) => console.warn(String(m)),
-  error: (m: unknown) => console.error(String(m)),
-};
+const quiet = { log: () => undefined, warn: (m: unknown) => console.warn(String(m)), error: (m: unknown) => console.error(String(m)) };
 
-function sampleOffer(i: number): OfferPublishedV1 {
-  const commodities = [
-    'EGG',
-    'BROILER_CARCASS',
-    'CHILI_RED_CURLY',
-    'SHALLOT',
-    'RICE_MEDIUM',
-    'CATFISH',
-  ];
-  return {
-    offerId: `0193a000-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
-    producerId: '0193a000-0000-7000-8000-0000000000aa',
-    commodityCode: commodities[i % commodities.length],
-    quantity: { amount: 100 + (i % 900), unit: 'kg' },
-    unitPriceIdr: 26000 + (i % 1000),
-    grade: 'medium',
-    availableFrom: '2030-01-01T00:00:00.000Z',
-    availableUntil: '2030-01-10T00:00:00.000Z',
-    originHub: 'BTC-BLITAR',
-  };
+interface Setup {
+  kafka: Kafka;
+  brokers: string;
+  dataSource: DataSource;
+  dbUrl: string;
+  events: number;
+  txSize: number;
 }
 
-async function waitFor(
-  label: string,
-  total: number,
-  count: () => Promise<number> | number,
-): Promise<void> {
-  let last = -1;
+/** Starts the consuming side in its own process and resolves once it has joined its group. */
+function startConsumer(role: ConsumerRole, env: Record<string, string>, onLine: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, 'bench-consumer.js')], {
+    env: { ...process.env, BENCH_ROLE: role, KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) line === 'ready' ? resolve(child) : onLine(line);
+    });
+    child.once('exit', (code) => reject(new Error(`bench consumer (${role}) exited with ${code}`)));
+  });
+}
+
+async function until(label: string, total: number, done: () => Promise<number> | number): Promise<void> {
+  let shown = -1;
   for (;;) {
-    const done = await count();
-    if (done !== last) process.stdout.write(`\r  ${label}: ${done}/${total}`);
-    last = done;
-    if (done >= total) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const count = await done();
+    if (count !== shown) process.stdout.write(`\r  ${label}: ${count}/${total}`);
+    shown = count;
+    if (count >= total) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   process.stdout.write('\n');
 }
 
-/** Outbox insert → relay → Kafka → consumer → inbox + one INSERT per event, as the services do it. */
-type ApplyMode = 'per-event' | 'batch';
+const RAW_BATCH = 1000;
 
-const applyPerEvent: EventApplier = async (batch, manager) => {
-  for (const event of batch) {
-    const data = event.envelope.data as OfferPublishedV1;
-    await manager.query(`INSERT INTO bench_applied (offer_id, price) VALUES ($1, $2)`, [
-      data.offerId,
-      data.unitPriceIdr,
-    ]);
-  }
-};
+const elapsed = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
-const applyBatch: EventApplier = async (batch, manager) => {
-  const rows = batch.map((event) => event.envelope.data as OfferPublishedV1);
-  await manager.query(
-    `INSERT INTO bench_applied (offer_id, price) SELECT * FROM unnest($1::uuid[], $2::bigint[])`,
-    [rows.map((r) => r.offerId), rows.map((r) => r.unitPriceIdr)],
-  );
-};
-
-async function backbone(
-  kafka: Kafka,
-  dataSource: DataSource,
-  topic: TopicDefinition,
-  events: number,
-  txSize: number,
-  mode: ApplyMode,
-): Promise<{ seconds: number; bytes: number }> {
+/** Outbox insert (transactions of txSize) → relay → Kafka → consumer process → inbox + effect. */
+async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<number> {
   const namer = new TopicNamer(`bench${uniqueId()}.`);
-  await provisionTopics(kafka, [topic], { namer, logger: quiet });
-  await dataSource.query('DROP TABLE IF EXISTS bench_applied');
-  await dataSource.query(
-    'CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL)',
-  );
-  const publisher = new EventPublisher(kafka, namer);
+  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
+  await setup.dataSource.query('DROP TABLE IF EXISTS bench_applied');
+  await setup.dataSource.query('CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL)');
+  await setup.dataSource.query('TRUNCATE outbox, inbox');
+  const child = await startConsumer(role, { BENCH_BROKERS: setup.brokers, BENCH_DB_URL: setup.dbUrl, BENCH_PREFIX: namer.prefix }, () => undefined);
+  const publisher = new EventPublisher(setup.kafka, namer);
   await publisher.connect();
-  const consumer = new EventConsumer(kafka, dataSource, publisher, {
-    groupId: `bench-${uniqueId()}`,
-    topics: [topic.name],
-    namer,
-    logger: quiet,
-    apply: mode === 'batch' ? applyBatch : applyPerEvent,
-  });
-  await consumer.start();
-  const relay = new OutboxRelay(dataSource, publisher, { idleMs: 5, logger: quiet });
+  const relay = new OutboxRelay(setup.dataSource, publisher, { idleMs: 5, logger: quiet });
+  const records = sampleOutboxRecords(setup.events);
+  const started = process.hrtime.bigint();
   relay.start();
-  const records = Array.from({ length: events }, (_, i) =>
-    toOutboxRecord(
-      OfferPublished,
-      createEnvelope(OfferPublished, {
-        source: 'bench',
-        subject: `offer-${i}`,
-        data: sampleOffer(i),
-      }),
-    ),
-  );
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < records.length; i += txSize) {
-    await dataSource.transaction((manager) =>
-      appendToOutbox(manager, records.slice(i, i + txSize)),
-    );
+  for (let i = 0; i < records.length; i += setup.txSize) {
+    await setup.dataSource.transaction((manager) => appendToOutbox(manager, records.slice(i, i + setup.txSize)));
   }
-  let applied = 0;
-  await waitFor(`applied through the backbone (${mode})`, events, async () => {
-    applied = (await dataSource.query('SELECT count(*)::int AS n FROM bench_applied'))[0].n;
-    return applied;
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await until(`applied through the backbone (${role} handler)`, setup.events, async () => (await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied'))[0].n);
+  const seconds = elapsed(started);
+  child.kill('SIGTERM');
   await relay.stop();
-  await consumer.stop();
   await publisher.disconnect();
-  return { seconds, bytes: Buffer.byteLength(records[0].value) };
-}
-
-/** The same number and size of messages, produced and consumed with plain kafkajs. */
-async function rawKafka(
-  kafka: Kafka,
-  topic: TopicDefinition,
-  events: number,
-  value: string,
-): Promise<number> {
-  const namer = new TopicNamer(`benchraw${uniqueId()}.`);
-  await provisionTopics(kafka, [topic], { namer, logger: quiet, withDlq: false });
-  const name = namer.physical(topic.name);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
-  const consumer = kafka.consumer({ groupId: `benchraw-${uniqueId()}`, maxWaitTimeInMs: 100 });
-  await Promise.all([producer.connect(), consumer.connect()]);
-  await consumer.subscribe({ topic: name, fromBeginning: true });
-  let consumed = 0;
-  await consumer.run({ eachBatch: async ({ batch }) => void (consumed += batch.messages.length) });
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < events; i += 1000) {
-    const messages = Array.from({ length: Math.min(1000, events - i) }, (_, j) => ({
-      key: `k${(i + j) % 6}`,
-      value,
-    }));
-    await producer.send({ topic: name, acks: -1, messages });
-  }
-  await waitFor('produced and consumed with raw kafkajs', events, () => consumed);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await Promise.all([producer.disconnect(), consumer.disconnect()]);
   return seconds;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '20000' },
-      'tx-size': { type: 'string', default: '100' },
-    },
+/** The same number and size of messages, produced and consumed (in another process) with plain kafkajs. */
+async function rawKafka(setup: Setup, bytes: number): Promise<number> {
+  const namer = new TopicNamer(`benchraw${uniqueId()}.`);
+  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet, withDlq: false });
+  let consumed = 0;
+  const child = await startConsumer('raw', { BENCH_BROKERS: setup.brokers, BENCH_PREFIX: namer.prefix }, (line) => {
+    if (line.startsWith('consumed ')) consumed = Number(line.slice(9));
   });
+  const producer = setup.kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+  await producer.connect();
+  const value = 'x'.repeat(bytes);
+  const started = process.hrtime.bigint();
+  // Batches of 1,000: the most the outbox relay sends at once, and kafkajs's best case.
+  for (let i = 0; i < setup.events; i += RAW_BATCH) {
+    const messages = Array.from({ length: Math.min(RAW_BATCH, setup.events - i) }, (_, j) => ({ key: `k${(i + j) % 6}`, value }));
+    await producer.send({ topic: namer.physical(TOPICS.catalogOffers.name), acks: -1, messages });
+  }
+  await until('produced and consumed with raw kafkajs', setup.events, () => consumed);
+  const seconds = elapsed(started);
+  child.kill('SIGTERM');
+  await producer.disconnect();
+  return seconds;
+}
+
+function parseOptions(): { events: number; txSize: number } {
+  const { values } = parseArgs({ options: { events: { type: 'string', default: '20000' }, 'tx-size': { type: 'string', default: '100' } } });
   const events = Number(values.events);
   const txSize = Number(values['tx-size']);
   if (!Number.isInteger(events) || events < 1 || !Number.isInteger(txSize) || txSize < 1) {
     throw new Error('--events and --tx-size take positive whole numbers');
   }
+  return { events, txSize };
+}
+
+async function main(): Promise<void> {
+  const { events, txSize } = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
-  const [providedKafka, providedPg] = [await provideKafka(log), await providePostgres(log)];
-  const url = withDatabaseName(providedPg.url, `bench_${uniqueId()}`);
-  await ensureDatabase(url);
-  const dataSource = await createDataSource({
-    url,
-    applicationName: 'bench',
-    runMigrations: true,
-    poolSize: 10,
-  });
-  const kafka = createKafka({
-    brokers: providedKafka.brokers.split(','),
-    clientId: 'bench',
-    logger: quiet,
-  });
-  console.log(
-    `backbone benchmark: ${events} events, outbox transactions of ${txSize}, Apache Kafka ${providedKafka.version}, PostgreSQL ${providedPg.version}`,
-  );
+  const providedKafka = await provideKafka(log);
+  const providedPg = await providePostgres(log);
+  const dbUrl = withDatabaseName(providedPg.url, `bench_${uniqueId()}`);
+  await ensureDatabase(dbUrl);
+  const dataSource = await createDataSource({ url: dbUrl, applicationName: 'bench', runMigrations: true });
+  const kafka = createKafka({ brokers: providedKafka.brokers.split(','), clientId: 'bench', logger: quiet });
+  const setup: Setup = { kafka, brokers: providedKafka.brokers, dataSource, dbUrl, events, txSize };
+  console.log(`backbone benchmark: ${events} events in outbox transactions of ${txSize}; Apache Kafka ${providedKafka.version}; PostgreSQL ${providedPg.version}; ${process.version}`);
   try {
-    const topic = TOPICS.catalogOffers;
-    const perEvent = await backbone(kafka, dataSource, topic, events, txSize, 'per-event');
-    const batch = await backbone(kafka, dataSource, topic, events, txSize, 'batch');
-    const rawSeconds = await rawKafka(kafka, topic, events, 'x'.repeat(batch.bytes));
-    const rawRate = events / rawSeconds;
-    const line = (label: string, seconds: number) =>
-      console.log(
-        `${label.padEnd(44)} ${(events / seconds).toFixed(0).padStart(7)} events/s  (${seconds.toFixed(2)} s, ${((rawSeconds / seconds) * 100).toFixed(1)}% of raw)`,
-      );
-    console.log(`\nmessage size ${batch.bytes} bytes`);
-    line('backbone, batch handler (1 INSERT per chunk)', batch.seconds);
-    line('backbone, per-event handler (1 INSERT each)', perEvent.seconds);
-    console.log(
-      `${'raw kafkajs produce → consume'.padEnd(44)} ${rawRate.toFixed(0).padStart(7)} events/s  (${rawSeconds.toFixed(2)} s)`,
-    );
+    const batch = await backbone(setup, 'batch');
+    const perEvent = await backbone(setup, 'per-event');
+    const bytes = Buffer.byteLength(sampleOutboxRecords(1)[0].value);
+    const raw = await rawKafka(setup, bytes);
+    const line = (label: string, seconds: number, ratio = true) =>
+      console.log(`${label.padEnd(46)} ${(events / seconds).toFixed(0).padStart(7)} events/s  ${seconds.toFixed(2).padStart(6)} s${ratio ? `  ${((raw / seconds) * 100).toFixed(1)}% of raw` : ''}`);
+    console.log(`\nmessage size ${bytes} bytes`);
+    line('backbone, batch handler (one INSERT per chunk)', batch);
+    line('backbone, per-event handler (one INSERT each)', perEvent);
+    line('raw kafkajs produce → consume', raw, false);
   } finally {
     await dataSource.destroy();
-    await dropDatabase(url);
+    await dropDatabase(dbUrl);
     await providedKafka.stop?.();
     await providedPg.stop?.();
   }

@@ -3,11 +3,17 @@ import type { EntityManager } from 'typeorm';
 import type { ConsumedEvent } from '../consumer/consumed-event';
 
 /**
- * What an `@EventPattern` handler gets besides the envelope: where the event came from and the
- * inbox transaction's EntityManager. Writes made through it commit with the inbox row.
+ * What an `@EventPattern` handler gets besides its payload: where the events came from and the
+ * inbox transaction's EntityManager. Writes made through it commit with the inbox rows.
  */
-export class KafkaEventContext extends BaseRpcContext<[ConsumedEvent, EntityManager]> {
+export class KafkaEventContext extends BaseRpcContext<[readonly ConsumedEvent[], EntityManager]> {
+  /** The event being handled (the first one, for a batch handler). */
   getEvent(): ConsumedEvent {
+    return this.args[0][0];
+  }
+
+  /** Every event of this call: one for a plain handler, a run of consecutive events for a batch handler. */
+  getEvents(): readonly ConsumedEvent[] {
     return this.args[0];
   }
 

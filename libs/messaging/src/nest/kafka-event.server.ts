@@ -79,12 +79,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer?.raw as T;
   }
 
+  /**
+   * Calls handlers in event order. A handler declared `@EventPattern(type, { batch: true })` gets
+   * each run of consecutive events of its type as one array (one query for many events); others
+   * get one envelope per call.
+   */
   private async dispatch(events: readonly ConsumedEvent[], manager: EntityManager): Promise<void> {
-    for (const event of events) {
-      const handler = this.getHandlerByPattern(event.envelope.type);
+    for (const run of consecutiveRuns(events)) {
+      const type = run[0].envelope.type;
+      const handler = this.getHandlerByPattern(type);
       if (!handler) continue;
-      const result = await handler(event.envelope, new KafkaEventContext([event, manager]));
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      const calls = handler.extras?.['batch'] === true ? [run] : run.map((event) => [event]);
+      for (const call of calls) {
+        const payload = handler.extras?.['batch'] === true ? call.map((e) => e.envelope) : call[0].envelope;
+        const result = await handler(payload, new KafkaEventContext([call, manager]));
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      }
     }
   }
 
@@ -99,4 +109,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
     return [...topics];
   }
+}
+
+function consecutiveRuns(events: readonly ConsumedEvent[]): ConsumedEvent[][] {
+  const runs: ConsumedEvent[][] = [];
+  for (const event of events) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].envelope.type === event.envelope.type) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
 }

@@ -2,18 +2,19 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type EventEnvelope, OfferPublished, type OfferPublishedV1 } from '@simpul/contracts';
 import { KafkaEventContext } from '@simpul/messaging';
-import { RecordPublishedOfferHandler } from '../../application/offer-book/record-published-offer.handler';
+import { RecordPublishedOffersHandler } from '../../application/offer-book/record-published-offers.handler';
 
-/** catalog.offers.v1 → the offer book. Runs inside the inbox transaction of each event. */
+/** catalog.offers.v1 → the offer book, inside the inbox transaction of the events. */
 @Controller()
 export class OfferEventsConsumer {
-  constructor(private readonly recordPublishedOffer: RecordPublishedOfferHandler) {}
+  constructor(private readonly recordPublishedOffers: RecordPublishedOffersHandler) {}
 
-  @EventPattern<string>(OfferPublished.type)
-  async onOfferPublished(
-    @Payload() event: EventEnvelope<OfferPublishedV1>,
+  // batch: consecutive offers arrive as one array and go into the book with one insert.
+  @EventPattern<string>(OfferPublished.type, { batch: true })
+  async onOffersPublished(
+    @Payload() events: EventEnvelope<OfferPublishedV1>[],
     @Ctx() context: KafkaEventContext,
   ): Promise<void> {
-    await this.recordPublishedOffer.execute(event, context.getManager());
+    await this.recordPublishedOffers.execute(events, context.getManager());
   }
 }
