@@ -3,15 +3,31 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TOPICS } from '@simpul/contracts';
-import { createKafka, EventPublisher, OutboxRelay, provisionTopics, TopicNamer } from '@simpul/messaging';
-import { appendToOutbox, createDataSource, dropDatabase, ensureDatabase, withDatabaseName } from '@simpul/persistence';
+import {
+  createKafka,
+  EventPublisher,
+  OutboxRelay,
+  provisionTopics,
+  TopicNamer,
+} from '@simpul/messaging';
+import {
+  appendToOutbox,
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  withDatabaseName,
+} from '@simpul/persistence';
 import { provideKafka, providePostgres, uniqueId } from '@simpul/testing';
-import type { Kafka } from 'kafkajs';
+import { type Kafka, Partitioners } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ConsumerRole } from './bench-consumer';
 import { sampleOutboxRecords } from './sample-events';
 
-const quiet = { log: () => undefined, warn: (m: unknown) => console.warn(String(m)), error: (m: unknown) => console.error(String(m)) };
+const quiet = {
+  log: () => undefined,
+  warn: (m: unknown) => console.warn(String(m)),
+  error: (m: unknown) => console.error(String(m)),
+};
 
 interface Setup {
   kafka: Kafka;
@@ -23,11 +39,20 @@ interface Setup {
 }
 
 /** Starts the consuming side in its own process and resolves once it has joined its group. */
-function startConsumer(role: ConsumerRole, env: Record<string, string>, onLine: (line: string) => void): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, 'bench-consumer.js')], {
-    env: { ...process.env, BENCH_ROLE: role, KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function startConsumer(
+  role: ConsumerRole,
+  env: Record<string, string>,
+  onLine: (line: string) => void,
+): Promise<ChildProcess> {
+  // Node flags (e.g. --cpu-prof) apply to the consumer process too.
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, join(__dirname, 'bench-consumer.js')],
+    {
+      env: { ...process.env, BENCH_ROLE: role, KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -40,7 +65,11 @@ function startConsumer(role: ConsumerRole, env: Record<string, string>, onLine: 
   });
 }
 
-async function until(label: string, total: number, done: () => Promise<number> | number): Promise<void> {
+async function until(
+  label: string,
+  total: number,
+  done: () => Promise<number> | number,
+): Promise<void> {
   let shown = -1;
   for (;;) {
     const count = await done();
@@ -61,9 +90,15 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
   const namer = new TopicNamer(`bench${uniqueId()}.`);
   await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
   await setup.dataSource.query('DROP TABLE IF EXISTS bench_applied');
-  await setup.dataSource.query('CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL)');
+  await setup.dataSource.query(
+    'CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL)',
+  );
   await setup.dataSource.query('TRUNCATE outbox, inbox');
-  const child = await startConsumer(role, { BENCH_BROKERS: setup.brokers, BENCH_DB_URL: setup.dbUrl, BENCH_PREFIX: namer.prefix }, () => undefined);
+  const child = await startConsumer(
+    role,
+    { BENCH_BROKERS: setup.brokers, BENCH_DB_URL: setup.dbUrl, BENCH_PREFIX: namer.prefix },
+    () => undefined,
+  );
   const publisher = new EventPublisher(setup.kafka, namer);
   await publisher.connect();
   const relay = new OutboxRelay(setup.dataSource, publisher, { idleMs: 5, logger: quiet });
@@ -71,9 +106,15 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
   const started = process.hrtime.bigint();
   relay.start();
   for (let i = 0; i < records.length; i += setup.txSize) {
-    await setup.dataSource.transaction((manager) => appendToOutbox(manager, records.slice(i, i + setup.txSize)));
+    await setup.dataSource.transaction((manager) =>
+      appendToOutbox(manager, records.slice(i, i + setup.txSize)),
+    );
   }
-  await until(`applied through the backbone (${role} handler)`, setup.events, async () => (await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied'))[0].n);
+  await until(
+    `applied through the backbone (${role} handler)`,
+    setup.events,
+    async () => (await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied'))[0].n,
+  );
   const seconds = elapsed(started);
   child.kill('SIGTERM');
   await relay.stop();
@@ -84,18 +125,33 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
 /** The same number and size of messages, produced and consumed (in another process) with plain kafkajs. */
 async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   const namer = new TopicNamer(`benchraw${uniqueId()}.`);
-  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet, withDlq: false });
-  let consumed = 0;
-  const child = await startConsumer('raw', { BENCH_BROKERS: setup.brokers, BENCH_PREFIX: namer.prefix }, (line) => {
-    if (line.startsWith('consumed ')) consumed = Number(line.slice(9));
+  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], {
+    namer,
+    logger: quiet,
+    withDlq: false,
   });
-  const producer = setup.kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+  let consumed = 0;
+  const child = await startConsumer(
+    'raw',
+    { BENCH_BROKERS: setup.brokers, BENCH_PREFIX: namer.prefix },
+    (line) => {
+      if (line.startsWith('consumed ')) consumed = Number(line.slice(9));
+    },
+  );
+  const producer = setup.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 5,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   const value = 'x'.repeat(bytes);
   const started = process.hrtime.bigint();
   // Batches of 1,000: the most the outbox relay sends at once, and kafkajs's best case.
   for (let i = 0; i < setup.events; i += RAW_BATCH) {
-    const messages = Array.from({ length: Math.min(RAW_BATCH, setup.events - i) }, (_, j) => ({ key: `k${(i + j) % 6}`, value }));
+    const messages = Array.from({ length: Math.min(RAW_BATCH, setup.events - i) }, (_, j) => ({
+      key: `k${(i + j) % 6}`,
+      value,
+    }));
     await producer.send({ topic: namer.physical(TOPICS.catalogOffers.name), acks: -1, messages });
   }
   await until('produced and consumed with raw kafkajs', setup.events, () => consumed);
@@ -105,35 +161,67 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   return seconds;
 }
 
-function parseOptions(): { events: number; txSize: number } {
-  const { values } = parseArgs({ options: { events: { type: 'string', default: '20000' }, 'tx-size': { type: 'string', default: '100' } } });
-  const events = Number(values.events);
-  const txSize = Number(values['tx-size']);
-  if (!Number.isInteger(events) || events < 1 || !Number.isInteger(txSize) || txSize < 1) {
-    throw new Error('--events and --tx-size take positive whole numbers');
+function parseOptions(): { events: number; txSize: number; runs: number } {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '20000' },
+      'tx-size': { type: 'string', default: '100' },
+      runs: { type: 'string', default: '3' },
+    },
+  });
+  const [events, txSize, runs] = [
+    Number(values.events),
+    Number(values['tx-size']),
+    Number(values.runs),
+  ];
+  if (![events, txSize, runs].every((n) => Number.isInteger(n) && n >= 1)) {
+    throw new Error('--events, --tx-size and --runs take positive whole numbers');
   }
-  return { events, txSize };
+  return { events, txSize, runs };
 }
 
+/** Runs a scenario `runs` times; the median is reported, with the spread. */
+async function repeat(runs: number, scenario: () => Promise<number>): Promise<number[]> {
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i++) seconds.push(await scenario());
+  return seconds.sort((a, b) => a - b);
+}
+
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
+
 async function main(): Promise<void> {
-  const { events, txSize } = parseOptions();
+  const { events, txSize, runs } = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
   const providedKafka = await provideKafka(log);
   const providedPg = await providePostgres(log);
   const dbUrl = withDatabaseName(providedPg.url, `bench_${uniqueId()}`);
   await ensureDatabase(dbUrl);
-  const dataSource = await createDataSource({ url: dbUrl, applicationName: 'bench', runMigrations: true });
-  const kafka = createKafka({ brokers: providedKafka.brokers.split(','), clientId: 'bench', logger: quiet });
+  const dataSource = await createDataSource({
+    url: dbUrl,
+    applicationName: 'bench',
+    runMigrations: true,
+  });
+  const kafka = createKafka({
+    brokers: providedKafka.brokers.split(','),
+    clientId: 'bench',
+    logger: quiet,
+  });
   const setup: Setup = { kafka, brokers: providedKafka.brokers, dataSource, dbUrl, events, txSize };
-  console.log(`backbone benchmark: ${events} events in outbox transactions of ${txSize}; Apache Kafka ${providedKafka.version}; PostgreSQL ${providedPg.version}; ${process.version}`);
+  console.log(
+    `backbone benchmark: ${events} events in outbox transactions of ${txSize}; Apache Kafka ${providedKafka.version}; PostgreSQL ${providedPg.version}; ${process.version}`,
+  );
   try {
-    const batch = await backbone(setup, 'batch');
-    const perEvent = await backbone(setup, 'per-event');
     const bytes = Buffer.byteLength(sampleOutboxRecords(1)[0].value);
-    const raw = await rawKafka(setup, bytes);
-    const line = (label: string, seconds: number, ratio = true) =>
-      console.log(`${label.padEnd(46)} ${(events / seconds).toFixed(0).padStart(7)} events/s  ${seconds.toFixed(2).padStart(6)} s${ratio ? `  ${((raw / seconds) * 100).toFixed(1)}% of raw` : ''}`);
-    console.log(`\nmessage size ${bytes} bytes`);
+    const batch = await repeat(runs, () => backbone(setup, 'batch'));
+    const perEvent = await repeat(runs, () => backbone(setup, 'per-event'));
+    const raw = await repeat(runs, () => rawKafka(setup, bytes));
+    const rate = (seconds: number) => (events / seconds).toFixed(0);
+    const line = (label: string, sorted: number[], ratio = true) =>
+      console.log(
+        `${label.padEnd(46)} ${rate(median(sorted)).padStart(6)} events/s (runs: ${sorted.map(rate).reverse().join(', ')})` +
+          (ratio ? `  ${((median(raw) / median(sorted)) * 100).toFixed(1)}% of raw` : ''),
+      );
+    console.log(`\nmessage size ${bytes} bytes; median of ${runs} runs`);
     line('backbone, batch handler (one INSERT per chunk)', batch);
     line('backbone, per-event handler (one INSERT each)', perEvent);
     line('raw kafkajs produce → consume', raw, false);

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { type OfferPublishedV1, TOPICS } from '@simpul/contracts';
-import { createKafka, EventConsumer, type EventApplier, EventPublisher, TopicNamer } from '@simpul/messaging';
+import {
+  createKafka,
+  EventConsumer,
+  type EventApplier,
+  EventPublisher,
+  TopicNamer,
+} from '@simpul/messaging';
 import { createDataSource } from '@simpul/persistence';
 
 /**
@@ -9,21 +15,28 @@ import { createDataSource } from '@simpul/persistence';
  */
 export type ConsumerRole = 'per-event' | 'batch' | 'raw';
 
-const quiet = { log: () => undefined, warn: (m: unknown) => console.error(String(m)), error: (m: unknown) => console.error(String(m)) };
+const quiet = {
+  log: () => undefined,
+  warn: (m: unknown) => console.error(String(m)),
+  error: (m: unknown) => console.error(String(m)),
+};
 
 const applyPerEvent: EventApplier = async (events, manager) => {
   for (const event of events) {
     const data = event.envelope.data as OfferPublishedV1;
-    await manager.query('INSERT INTO bench_applied (offer_id, price) VALUES ($1, $2)', [data.offerId, data.unitPriceIdr]);
+    await manager.query('INSERT INTO bench_applied (offer_id, price) VALUES ($1, $2)', [
+      data.offerId,
+      data.unitPriceIdr,
+    ]);
   }
 };
 
 const applyBatch: EventApplier = async (events, manager) => {
   const rows = events.map((event) => event.envelope.data as OfferPublishedV1);
-  await manager.query('INSERT INTO bench_applied (offer_id, price) SELECT * FROM unnest($1::uuid[], $2::bigint[])', [
-    rows.map((r) => r.offerId),
-    rows.map((r) => r.unitPriceIdr),
-  ]);
+  await manager.query(
+    'INSERT INTO bench_applied (offer_id, price) SELECT * FROM unnest($1::uuid[], $2::bigint[])',
+    [rows.map((r) => r.offerId), rows.map((r) => r.unitPriceIdr)],
+  );
 };
 
 function env(name: string): string {
@@ -34,15 +47,23 @@ function env(name: string): string {
 
 async function main(): Promise<void> {
   const role = env('BENCH_ROLE') as ConsumerRole;
-  const kafka = createKafka({ brokers: env('BENCH_BROKERS').split(','), clientId: `bench-${role}`, logger: quiet });
+  const kafka = createKafka({
+    brokers: env('BENCH_BROKERS').split(','),
+    clientId: `bench-${role}`,
+    logger: quiet,
+  });
   const namer = new TopicNamer(env('BENCH_PREFIX'));
   const groupId = `bench-${role}-${process.pid}`;
   if (role === 'raw') {
     const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     consumer.on(consumer.events.GROUP_JOIN, () => console.log('ready'));
     await consumer.connect();
-    await consumer.subscribe({ topic: namer.physical(TOPICS.catalogOffers.name), fromBeginning: true });
+    await consumer.subscribe({
+      topic: namer.physical(TOPICS.catalogOffers.name),
+      fromBeginning: true,
+    });
     let consumed = 0;
+    process.once('SIGTERM', () => void consumer.disconnect().finally(() => process.exit(0)));
     await consumer.run({
       partitionsConsumedConcurrently: 6,
       eachBatch: async ({ batch }) => {
@@ -52,7 +73,10 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const dataSource = await createDataSource({ url: env('BENCH_DB_URL'), applicationName: `bench-${role}` });
+  const dataSource = await createDataSource({
+    url: env('BENCH_DB_URL'),
+    applicationName: `bench-${role}`,
+  });
   const publisher = new EventPublisher(kafka, namer);
   const consumer = new EventConsumer(kafka, dataSource, publisher, {
     groupId,
@@ -62,6 +86,8 @@ async function main(): Promise<void> {
     apply: role === 'batch' ? applyBatch : applyPerEvent,
   });
   consumer.raw.on(consumer.raw.events.GROUP_JOIN, () => console.log('ready'));
+  // Exit cleanly on SIGTERM so that tools such as --cpu-prof can write their output.
+  process.once('SIGTERM', () => void consumer.stop().finally(() => process.exit(0)));
   await consumer.start();
 }
 

@@ -1,7 +1,14 @@
 import { createEnvelope, OfferPublished, type OfferPublishedV1 } from '@simpul/contracts';
 import { type OutboxRecord, toOutboxRecord } from '@simpul/persistence';
 
-const COMMODITIES = ['EGG', 'BROILER_CARCASS', 'CHILI_RED_CURLY', 'SHALLOT', 'RICE_MEDIUM', 'CATFISH'];
+const COMMODITIES = [
+  'EGG',
+  'BROILER_CARCASS',
+  'CHILI_RED_CURLY',
+  'SHALLOT',
+  'RICE_MEDIUM',
+  'CATFISH',
+];
 
 /** A realistic offer event (about 540 bytes as JSON), spread over six commodity keys. */
 export function sampleOffer(i: number): OfferPublishedV1 {
@@ -22,7 +29,11 @@ export function sampleOutboxRecords(count: number): OutboxRecord[] {
   return Array.from({ length: count }, (_, i) =>
     toOutboxRecord(
       OfferPublished,
-      createEnvelope(OfferPublished, { source: 'bench', subject: `offer-${i}`, data: sampleOffer(i) }),
+      createEnvelope(OfferPublished, {
+        source: 'bench',
+        subject: `offer-${i}`,
+        data: sampleOffer(i),
+      }),
     ),
   );
 }

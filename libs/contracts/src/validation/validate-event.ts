@@ -50,7 +50,11 @@ export function validateEvent(
   if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) {
     throw new EventValidationError('ENVELOPE_INVALID', 'message is not a JSON object');
   }
-  const envelope = plainToInstance(EventEnvelopeSchema, candidate);
+  // Envelope fields are all primitives: no transformation needed, only the class's validation metadata.
+  const envelope: EventEnvelopeSchema = Object.assign(
+    Object.create(EventEnvelopeSchema.prototype),
+    candidate,
+  );
   const envelopeErrors = validateSync(envelope, VALIDATOR_OPTIONS);
   if (envelopeErrors.length) {
     throw new EventValidationError(

@@ -91,7 +91,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (!handler) continue;
       const calls = handler.extras?.['batch'] === true ? [run] : run.map((event) => [event]);
       for (const call of calls) {
-        const payload = handler.extras?.['batch'] === true ? call.map((e) => e.envelope) : call[0].envelope;
+        const payload =
+          handler.extras?.['batch'] === true ? call.map((e) => e.envelope) : call[0].envelope;
         const result = await handler(payload, new KafkaEventContext([call, manager]));
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       }

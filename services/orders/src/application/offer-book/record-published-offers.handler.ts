@@ -10,7 +10,10 @@ import { RestingOfferOrmEntity } from '../../infrastructure/persistence/resting-
  */
 @Injectable()
 export class RecordPublishedOffersHandler {
-  async execute(events: readonly EventEnvelope<OfferPublishedV1>[], manager: EntityManager): Promise<void> {
+  async execute(
+    events: readonly EventEnvelope<OfferPublishedV1>[],
+    manager: EntityManager,
+  ): Promise<void> {
     if (events.length === 0) return;
     await manager.insert(
       RestingOfferOrmEntity,
