@@ -59,7 +59,10 @@ function startConsumer(
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) line === 'ready' ? resolve(child) : onLine(line);
+      for (const line of lines) {
+        if (line === 'ready') resolve(child);
+        else onLine(line);
+      }
     });
     child.once('exit', (code) => reject(new Error(`bench consumer (${role}) exited with ${code}`)));
   });
