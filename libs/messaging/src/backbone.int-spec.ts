@@ -14,6 +14,7 @@ import {
 import {
   createTestDatabase,
   expectEventually,
+  offerPublishedFixture,
   readTopic,
   testKafkaBrokers,
   type TestDatabase,
@@ -37,19 +38,7 @@ const quiet = {
   error: (m: unknown) => console.error(m),
 };
 
-function offer(commodityCode: string, n: number): OfferPublishedV1 {
-  return {
-    offerId: `0193a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
-    producerId: '0193a000-0000-7000-8000-0000000000aa',
-    commodityCode,
-    quantity: { amount: 100 + n, unit: 'kg' },
-    unitPriceIdr: 26500,
-    grade: 'medium',
-    availableFrom: '2026-12-01T00:00:00.000Z',
-    availableUntil: '2026-12-10T00:00:00.000Z',
-    originHub: 'BTC-BLITAR',
-  };
-}
+const offer = (commodityCode: string, n: number) => offerPublishedFixture(n, { commodityCode });
 
 const envelopeFor = (data: OfferPublishedV1) =>
   createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });

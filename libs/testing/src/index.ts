@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './infra/repo-root';
 export * from './infra/provide-kafka';
 export * from './infra/provide-postgres';
+export * from './fixtures/offer-fixtures';

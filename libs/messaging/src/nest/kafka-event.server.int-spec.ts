@@ -14,6 +14,7 @@ import { createDataSource, toOutboxRecord } from '@simpul/persistence';
 import {
   createTestDatabase,
   expectEventually,
+  offerPublishedFixture,
   readTopic,
   testKafkaBrokers,
   type TestDatabase,
@@ -51,17 +52,7 @@ class OfferRecorder {
 @Module({ controllers: [OfferRecorder] })
 class RecorderModule {}
 
-const offer = (offerId: string): OfferPublishedV1 => ({
-  offerId,
-  producerId: '0193a000-0000-7000-8000-0000000000aa',
-  commodityCode: 'EGG',
-  quantity: { amount: 10, unit: 'kg' },
-  unitPriceIdr: 26500,
-  grade: 'medium',
-  availableFrom: '2030-01-01T00:00:00.000Z',
-  availableUntil: '2030-01-10T00:00:00.000Z',
-  originHub: 'BTC-BLITAR',
-});
+const offer = (offerId: string) => offerPublishedFixture(0, { offerId, commodityCode: 'EGG' });
 
 describe('KafkaEventServer: @EventPattern handlers fed by the inbox consumer', () => {
   let database: TestDatabase;
