@@ -24,7 +24,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
-import type { ConsumedEvent } from './consumer/consumed-event';
+import type { ConsumedEvent, EventApplier } from './consumer/consumed-event';
 import { HEADER } from './kafka/headers';
 import { createKafka } from './kafka/kafka-factory';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -105,14 +105,17 @@ describe('event backbone: outbox → Kafka → inbox', () => {
     return rows[0]?.times;
   };
 
-  function startConsumer(poisonId?: string): EventConsumer {
+  function startConsumer(
+    poisonId?: string,
+    options: { namer?: TopicNamer; apply?: EventApplier } = {},
+  ): EventConsumer {
     const consumer = new EventConsumer(kafka, dataSource, publisher, {
       groupId: `backbone-${uniqueId()}`,
       topics: [TOPICS.catalogOffers.name],
-      namer,
+      namer: options.namer ?? namer,
       logger: quiet,
       retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
-      apply: (events, manager) => countingApply(events, manager, poisonId),
+      apply: options.apply ?? ((events, manager) => countingApply(events, manager, poisonId)),
     });
     running.push(consumer);
     return consumer;
@@ -204,5 +207,71 @@ describe('event backbone: outbox → Kafka → inbox', () => {
     expect(failed.value).toBe(JSON.stringify(poison));
     expect(dlq[dlq.length - 2].headers[HEADER.dlqError]).toContain('data.unitPriceIdr');
     expect(await timesApplied(poison.data.offerId)).toBeUndefined();
+  });
+
+  /** A topic of its own, so that a test can count exactly what was published to it. */
+  async function freshTopic(): Promise<{ namer: TopicNamer; publisher: EventPublisher }> {
+    const own = new TopicNamer(uniqueTopicPrefix());
+    await provisionTopics(kafka, [TOPICS.catalogOffers], { namer: own, logger: quiet });
+    const ownPublisher = new EventPublisher(kafka, own);
+    running.push({ stop: () => ownPublisher.disconnect() });
+    return { namer: own, publisher: ownPublisher };
+  }
+
+  it('publishes each outbox row once and in order per key with two relays on one database', async () => {
+    const topic = await freshTopic();
+    const events = Array.from({ length: 300 }, (_, i) =>
+      envelopeFor(offer(['EGG', 'SHALLOT', 'CATFISH'][i % 3], 1000 + i)),
+    );
+    const relays = [1, 2].map(
+      () =>
+        new OutboxRelay(dataSource, topic.publisher, { idleMs: 5, batchSize: 50, logger: quiet }),
+    );
+    relays.forEach((relay) => {
+      relay.start();
+      running.push(relay);
+    });
+    for (let i = 0; i < events.length; i += 30) {
+      const slice = events.slice(i, i + 30).map((e) => toOutboxRecord(OfferPublished, e));
+      await dataSource.transaction((manager) => appendToOutbox(manager, slice));
+    }
+
+    await expectEventually(async () => expect(await countUnpublished(dataSource.manager)).toBe(0));
+    const published = await readTopic(kafka, topic.namer.physical(TOPICS.catalogOffers.name));
+    const ids = published.map((m) => JSON.parse(m.value ?? '{}').id);
+    expect(ids).toHaveLength(events.length);
+    expect(new Set(ids).size).toBe(events.length);
+    for (const key of ['EGG', 'SHALLOT', 'CATFISH']) {
+      const inKafka = published
+        .filter((m) => m.key === key)
+        .map((m) => JSON.parse(m.value ?? '{}').id);
+      expect(inKafka).toEqual(events.filter((e) => e.data.commodityCode === key).map((e) => e.id));
+    }
+  });
+
+  it('waits out a lost database connection instead of dead-lettering', async () => {
+    const topic = await freshTopic();
+    const events = [offer('EGG', 2001), offer('EGG', 2002), offer('EGG', 2003)].map(envelopeFor);
+    await topic.publisher.publish(events.map((e) => toOutboxRecord(OfferPublished, e)));
+    let connectionsCut = 0;
+    await startConsumer(undefined, {
+      namer: topic.namer,
+      apply: async (batch, manager) => {
+        if (connectionsCut < 2) {
+          connectionsCut += 1;
+          // What a database restart or a network cut does to the consumer's connection.
+          await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }
+        await countingApply(batch, manager);
+      },
+    }).start();
+
+    await expectEventually(async () => {
+      for (const event of events) expect(await timesApplied(event.data.offerId)).toBe(1);
+    });
+    expect(connectionsCut).toBe(2);
+    expect(
+      await readTopic(kafka, topic.namer.physical(dlqTopicName(TOPICS.catalogOffers.name))),
+    ).toEqual([]);
   });
 });

@@ -47,9 +47,13 @@ export async function provisionTopics(
     const missing = wanted.filter((t) => !existing.has(namer.physical(t.name)));
     if (missing.length) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((t) => toTopicConfig(t, namer, options.replicationFactor ?? -1)),
       });
+      await waitForLeaders(
+        admin,
+        missing.map((t) => namer.physical(t.name)),
+      );
     }
     await reportPartitionDrift(
       admin,
@@ -60,6 +64,35 @@ export async function provisionTopics(
     return missing.map((t) => namer.physical(t.name));
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * Waits until every partition of the new topics has a leader. kafkajs's own wait gives up when a
+ * KRaft broker briefly answers "unknown topic or partition" for a topic it has just created.
+ */
+async function waitForLeaders(
+  admin: ReturnType<Kafka['admin']>,
+  topics: readonly string[],
+): Promise<void> {
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      if (
+        metadata.topics.every(
+          (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+        )
+      )
+        return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline)
+      throw new Error(`topics without a leader after ${LEADER_WAIT_MS} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
