@@ -11,6 +11,7 @@ import {
   allocatePort,
   createTestDatabase,
   expectEventually,
+  offerPublishedFixture,
   readTopic,
   type ServiceProcess,
   startService,
@@ -175,5 +176,50 @@ describe('catalog → Kafka → orders, as separate processes', () => {
     expect(dlq.map((m) => [m.value, m.headers['dlq-error-code']])).toEqual([
       ['{"id":"garbage"}', 'ENVELOPE_INVALID'],
     ]);
+  });
+
+  it('loses and doubles nothing when the consumer is killed mid-flow and restarted', async () => {
+    const count = 3000;
+    const envelopes = Array.from({ length: count }, (_, i) => {
+      const data = offerPublishedFixture(50_000 + i);
+      return createEnvelope(OfferPublished, { source: 'catalog', subject: data.offerId, data });
+    });
+    const ids = envelopes.map((e) => e.data.offerId);
+    const applied = async (): Promise<number> =>
+      (
+        await ordersData.query(
+          'SELECT count(*)::int AS n FROM offer_book WHERE offer_id = ANY($1::uuid[])',
+          [ids],
+        )
+      )[0].n;
+    for (let i = 0; i < count; i += 500) {
+      await publisher.publish(
+        envelopes.slice(i, i + 500).map((e) => toOutboxRecord(OfferPublished, e)),
+      );
+    }
+
+    const midway = await expectEventually(
+      async () => {
+        const n = await applied();
+        expect(n).toBeGreaterThan(0);
+        return n;
+      },
+      { intervalMs: 5 },
+    );
+    await orders.stop('SIGKILL');
+    const atKill = await applied();
+    orders = await start('orders', ordersDb);
+
+    await expectEventually(async () => expect(await applied()).toBe(count), { timeoutMs: 60_000 });
+    const inbox = await ordersData.query(
+      'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])',
+      [envelopes.map((e) => e.id)],
+    );
+    expect(inbox[0].n).toBe(count);
+    const dlq = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.catalogOffers.name)));
+    expect(dlq.filter((m) => m.headers['dlq-error-code'] === 'HANDLER_FAILED')).toEqual([]);
+    // The kill really happened mid-flow: some events were applied before it, not all.
+    expect(midway).toBeLessThan(count);
+    expect(atKill).toBeLessThan(count);
   });
 });
