@@ -8,3 +8,8 @@ export * from './health/kafka.health-indicator';
 export * from './health/health.module';
 export * from './bootstrap/service-core.module';
 export * from './bootstrap/run-service';
+export * from './auth/roles';
+export * from './auth/auth.decorators';
+export * from './auth/auth.guard';
+export * from './auth/auth.module';
+export * from './auth/mint-token';

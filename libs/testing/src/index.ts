@@ -6,3 +6,4 @@ export * from './infra/repo-root';
 export * from './infra/provide-kafka';
 export * from './infra/provide-postgres';
 export * from './fixtures/offer-fixtures';
+export * from './auth-tokens';

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectEventually } from './expect-eventually';
+import { TEST_AUTH_SECRET } from './auth-tokens';
 import { repoRoot } from './infra/repo-root';
 
 export interface ServiceProcess {
@@ -27,6 +28,7 @@ export function spawnService(service: string, env: Record<string, string>): Serv
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
       HOST: '127.0.0.1',
+      AUTH_JWT_SECRET: TEST_AUTH_SECRET,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { createKafka, EventPublisher, TopicNamer } from '@simpul/messaging';
 import { createDataSource, toOutboxRecord } from '@simpul/persistence';
 import {
   allocatePort,
+  authHeader,
   createTestDatabase,
   expectEventually,
   offerPublishedFixture,
@@ -24,8 +25,10 @@ import type { DataSource } from 'typeorm';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
+const PRODUCER = '0193a000-0000-7000-8000-0000000000aa';
+
 const offerRequest = (commodityCode: string, amount: number) => ({
-  producerId: '0193a000-0000-7000-8000-0000000000aa',
+  producerId: PRODUCER,
   commodityCode,
   quantity: { amount, unit: 'kg' },
   unitPriceIdr: 26500,
@@ -64,7 +67,7 @@ describe('catalog → Kafka → orders, as separate processes', () => {
   const postOffer = async (catalog: ServiceProcess, body: object) => {
     const response = await fetch(`${catalog.url}/offers`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeader('producer', PRODUCER) },
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(201);
@@ -106,7 +109,9 @@ describe('catalog → Kafka → orders, as separate processes', () => {
     const catalog = await start('catalog', catalogDb);
     const offer = await postOffer(catalog, offerRequest('EGG', 1000));
     await expectEventually(async () => {
-      const response = await fetch(`${orders.url}/offer-book?commodity=EGG`);
+      const response = await fetch(`${orders.url}/offer-book?commodity=EGG`, {
+        headers: authHeader('btc-operator'),
+      });
       expect((await response.json()).map((o: { offerId: string }) => o.offerId)).toContain(
         offer.id,
       );

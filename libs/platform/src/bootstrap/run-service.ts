@@ -45,6 +45,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
     .setTitle(`simpul ${definition.name}`)
     .setDescription(definition.description)
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
   return app;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, parseBrokers } from '@simpul/messaging';
 import { buildDataSourceOptions, type DataSourceSettings } from '@simpul/persistence';
 import type { BaseServiceConfig } from '../config/base-service.config';
+import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
 
 export interface ServiceCoreOptions {
@@ -12,7 +13,7 @@ export interface ServiceCoreOptions {
   migrations?: DataSourceSettings['migrations'];
 }
 
-/** What every service has: its database (with outbox and inbox), Kafka messaging and health endpoints. */
+/** What every service has: its database (with outbox and inbox), Kafka messaging, bearer-token auth and health endpoints. */
 @Module({})
 export class ServiceCoreModule {
   static forRoot({ service, config, entities, migrations }: ServiceCoreOptions): DynamicModule {
@@ -38,6 +39,7 @@ export class ServiceCoreModule {
           provisionTopics: config.KAFKA_PROVISION_TOPICS,
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
         }),
+        AuthModule.forRoot({ secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER }),
         HealthModule,
       ],
     };

@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -77,6 +78,15 @@ export abstract class BaseServiceConfig {
   @Min(1)
   @Max(100)
   DB_POOL_SIZE = 10;
+
+  /** HS256 secret shared by the services and the token issuer. */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET: string;
+
+  @IsString()
+  @IsNotEmpty()
+  AUTH_JWT_ISSUER = 'simpul';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';

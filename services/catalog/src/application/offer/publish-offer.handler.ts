@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, OfferPublished, type OfferPublishedV1 } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
-import { AppError } from '@simpul/platform';
+import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import {
@@ -21,7 +21,14 @@ export type PublishOfferCommand = Omit<PublishOfferInput, 'id'>;
 export class PublishOfferHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(command: PublishOfferCommand): Promise<SupplyOffer> {
+  async execute(command: PublishOfferCommand, actor: Principal): Promise<SupplyOffer> {
+    if (actor.role === 'producer' && actor.tenantId !== command.producerId) {
+      throw new AppError(
+        AUTH_ERROR_CODES.forbidden,
+        'a producer may publish offers only for itself',
+        403,
+      );
+    }
     const offer = this.decide(command);
     const envelope = createEnvelope(OfferPublished, {
       source: 'catalog',

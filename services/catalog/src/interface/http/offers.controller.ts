@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
 import { GetOfferQuery } from '../../application/offer/get-offer.query';
 import { PublishOfferHandler } from '../../application/offer/publish-offer.handler';
 import type { SupplyOffer } from '../../domain/offer/supply-offer';
@@ -14,17 +15,25 @@ export class OffersController {
   ) {}
 
   @Post()
+  @Roles('producer', 'btc-operator')
   @ApiOperation({ summary: 'Publish a supply offer; emits catalog.offer.published' })
   @ApiCreatedResponse({ description: 'The published offer' })
-  async create(@Body() body: CreateOfferRequestDto): Promise<SupplyOffer> {
-    return this.publishOffer.execute({
-      ...body,
-      availableFrom: new Date(body.availableFrom),
-      availableUntil: new Date(body.availableUntil),
-    });
+  async create(
+    @Body() body: CreateOfferRequestDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SupplyOffer> {
+    return this.publishOffer.execute(
+      {
+        ...body,
+        availableFrom: new Date(body.availableFrom),
+        availableUntil: new Date(body.availableUntil),
+      },
+      actor,
+    );
   }
 
   @Get(':id')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'One supply offer' })
   async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplyOffer> {
     return this.getOffer.execute(id);

@@ -1,6 +1,6 @@
 import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AppError } from '@simpul/platform';
+import { AppError, Roles } from '@simpul/platform';
 import {
   ListOfferBookQuery,
   type OfferBookEntry,
@@ -14,6 +14,7 @@ export class OfferBookController {
   constructor(private readonly listOfferBook: ListOfferBookQuery) {}
 
   @Get()
+  @Roles('btc-operator', 'bumd', 'analyst', 'platform-admin')
   @ApiOperation({ summary: 'Offers resting in the book for one commodity, cheapest first' })
   @ApiQuery({ name: 'commodity', example: 'EGG' })
   @ApiQuery({ name: 'limit', required: false, example: 100 })
