@@ -1,11 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
+import { CommodityCatalog } from './application/commodity/commodity.queries';
 import { GetOfferQuery } from './application/offer/get-offer.query';
 import { PublishOfferHandler } from './application/offer/publish-offer.handler';
 import type { CatalogConfig } from './config/catalog.config';
 import { CreateSupplyOffers1764300100000 } from './infrastructure/persistence/migrations/1764300100000-create-supply-offers';
 import { SupplyOfferOrmEntity } from './infrastructure/persistence/supply-offer.orm-entity';
 import { OffersController } from './interface/http/offers.controller';
+import { CommoditiesController } from './interface/http/commodities.controller';
+import { CommodityOrmEntity } from './infrastructure/persistence/commodity.orm-entity';
+import { CreateCommodities1764300300000 } from './infrastructure/persistence/migrations/1764300300000-create-commodities';
 
 @Module({})
 export class CatalogModule {
@@ -16,12 +20,12 @@ export class CatalogModule {
         ServiceCoreModule.forRoot({
           service: 'catalog',
           config,
-          entities: [SupplyOfferOrmEntity],
-          migrations: [CreateSupplyOffers1764300100000],
+          entities: [SupplyOfferOrmEntity, CommodityOrmEntity],
+          migrations: [CreateSupplyOffers1764300100000, CreateCommodities1764300300000],
         }),
       ],
-      controllers: [OffersController],
-      providers: [PublishOfferHandler, GetOfferQuery],
+      controllers: [OffersController, CommoditiesController],
+      providers: [PublishOfferHandler, GetOfferQuery, CommodityCatalog],
     };
   }
 }

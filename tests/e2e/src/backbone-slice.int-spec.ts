@@ -122,7 +122,7 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
   it('still publishes an event whose process was killed after commit and before publish', async () => {
     const held = await start('catalog', catalogDb, { OUTBOX_RELAY_ENABLED: 'false' });
-    const offer = await postOffer(held, offerRequest('CHILI_RED_CURLY', 250));
+    const offer = await postOffer(held, offerRequest('RICE_MEDIUM', 250));
     const pending = await catalogData.query(
       'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
       ['data', 'offerId', offer.id],

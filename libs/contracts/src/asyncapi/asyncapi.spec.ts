@@ -134,7 +134,7 @@ describe('AsyncAPI document', () => {
       'butir',
       'ekor',
       'litre',
-      'pcs',
+      'piece',
     ]);
   });
 

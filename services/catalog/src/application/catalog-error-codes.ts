@@ -1,5 +1,10 @@
 /** Stable error codes of the catalog service; clients may branch on them. */
 export const CATALOG_ERRORS = {
   offerNotFound: 'CATALOG_OFFER_NOT_FOUND',
-  offerRuleViolated: 'CATALOG_OFFER_RULE_VIOLATED',
+  /** Followed by the broken rule: WINDOW_INVALID, WINDOW_IN_PAST, PRICE_NOT_INTEGER, QUANTITY_NOT_POSITIVE. */
+  offerRulePrefix: 'CATALOG_OFFER_',
+  unknownCommodity: 'CATALOG_UNKNOWN_COMMODITY',
+  unitMismatch: 'CATALOG_UNIT_MISMATCH',
+  gradeUnknown: 'CATALOG_GRADE_UNKNOWN',
+  commodityExists: 'CATALOG_COMMODITY_EXISTS',
 } as const;

@@ -15,7 +15,7 @@ import {
 import { TOPICS } from '../../topics/topic-registry';
 import { defineEvent } from '../event-definition';
 
-export const QUANTITY_UNITS = ['kg', 'ton', 'butir', 'ekor', 'litre', 'pcs'] as const;
+export const QUANTITY_UNITS = ['kg', 'ton', 'butir', 'ekor', 'litre', 'piece'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 export class QuantityV1 {

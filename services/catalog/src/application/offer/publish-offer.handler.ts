@@ -13,13 +13,26 @@ import {
 import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 import { CATALOG_ERRORS } from '../catalog-error-codes';
+import { CommodityCatalog } from '../commodity/commodity.queries';
+import { type Commodity, offerMismatch } from '../../domain/commodity/commodity';
 
 export type PublishOfferCommand = Omit<PublishOfferInput, 'id'>;
 
 /** Saves the offer and its `catalog.offer.published` event in one transaction (outbox). */
 @Injectable()
 export class PublishOfferHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commodities: CommodityCatalog,
+  ) {}
+
+  private checkFits(commodity: Commodity, offer: SupplyOffer): void {
+    const mismatch = offerMismatch(commodity, offer.quantity.unit, offer.grade);
+    if (!mismatch) return;
+    const code =
+      mismatch.rule === 'UNIT_MISMATCH' ? CATALOG_ERRORS.unitMismatch : CATALOG_ERRORS.gradeUnknown;
+    throw new AppError(code, mismatch.message, 400);
+  }
 
   async execute(command: PublishOfferCommand, actor: Principal): Promise<SupplyOffer> {
     if (actor.role === 'producer' && actor.tenantId !== command.producerId) {
@@ -36,6 +49,7 @@ export class PublishOfferHandler {
       data: toEventData(offer),
     });
     await this.dataSource.transaction(async (manager) => {
+      this.checkFits(await this.commodities.require(offer.commodityCode, manager), offer);
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
       await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);
     });
@@ -47,7 +61,7 @@ export class PublishOfferHandler {
       return publishOffer({ ...command, id: uuidv7() }, new Date());
     } catch (error) {
       if (error instanceof OfferRuleViolation) {
-        throw new AppError(CATALOG_ERRORS.offerRuleViolated, error.message, 422, [error.rule]);
+        throw new AppError(`${CATALOG_ERRORS.offerRulePrefix}${error.rule}`, error.message, 400);
       }
       throw error;
     }

@@ -1,5 +1,5 @@
 /** Units a quantity can carry (see the glossary: butir for eggs, ekor for livestock and koi). */
-export type Unit = 'kg' | 'ton' | 'butir' | 'ekor' | 'litre' | 'pcs';
+export type Unit = 'kg' | 'ton' | 'butir' | 'ekor' | 'litre' | 'piece';
 
 export interface Quantity {
   amount: number;

@@ -1,0 +1,172 @@
+import { TOPICS } from '@simpul/contracts';
+import { createKafka, TopicNamer } from '@simpul/messaging';
+import { createDataSource } from '@simpul/persistence';
+import {
+  allocatePort,
+  authHeader,
+  createTestDatabase,
+  expectEventually,
+  readTopic,
+  type ServiceProcess,
+  startService,
+  testKafkaBrokers,
+  type TestDatabase,
+  uniqueTopicPrefix,
+} from '@simpul/testing';
+import type { DataSource } from 'typeorm';
+
+const PRODUCER = '0193a000-0000-7000-8000-0000000000aa';
+const producer = authHeader('producer', PRODUCER);
+
+const eggOffer = {
+  producerId: PRODUCER,
+  commodityCode: 'EGG',
+  quantity: { amount: 1000, unit: 'kg' },
+  unitPriceIdr: 26500,
+  grade: 'medium',
+  availableFrom: '2030-01-01T00:00:00Z',
+  availableUntil: '2030-01-10T00:00:00Z',
+  originHub: 'BTC-BLITAR',
+};
+
+describe('catalog: commodities and offers over HTTP', () => {
+  const namer = new TopicNamer(uniqueTopicPrefix());
+  let database: TestDatabase;
+  let data: DataSource;
+  let catalog: ServiceProcess;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('catalog_http');
+    catalog = await startService('catalog', {
+      PORT: String(allocatePort()),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC_PREFIX: namer.prefix,
+    });
+    data = await createDataSource({ url: database.url, applicationName: 'catalog-http-test' });
+  });
+
+  afterAll(async () => {
+    await catalog?.stop('SIGKILL');
+    await data?.destroy();
+    await database?.drop();
+  });
+
+  const call = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+    fetch(`${catalog.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const written = async () =>
+    (
+      await data.query(
+        'SELECT (SELECT count(*) FROM supply_offers)::int AS offers, (SELECT count(*) FROM outbox)::int AS events',
+      )
+    )[0];
+
+  it('serves the reference list seeded from the domain brief', async () => {
+    const response = await call('GET', '/commodities', authHeader('analyst'));
+    const commodities = (await response.json()) as Array<{ code: string }>;
+    expect(commodities.map((c) => c.code)).toEqual(
+      expect.arrayContaining([
+        'EGG',
+        'BROILER_CARCASS',
+        'BEEF',
+        'CATTLE_LIVE',
+        'RICE_MEDIUM',
+        'RICE_PREMIUM',
+        'CHILI_RED_CURLY',
+        'CHILI_CAYENNE_RED',
+        'SHALLOT',
+        'GARLIC',
+        'TOMATO',
+        'CATFISH',
+        'TILAPIA',
+        'KOI',
+        'SUGAR',
+        'COCONUT_SUGAR',
+        'SAMBAL_PECEL',
+        'DJEMBE',
+      ]),
+    );
+    expect(commodities.find((c) => c.code === 'BEEF')).toMatchObject({
+      unit: 'kg',
+      temperatureClass: 'frozen',
+      requiredCertificates: ['halal', 'nkv'],
+    });
+  });
+
+  it('lets an operator add a commodity once, and nobody else', async () => {
+    const patin = {
+      code: 'PATIN',
+      nameId: 'Ikan patin',
+      nameEn: 'Pangasius',
+      category: 'perikanan',
+      unit: 'kg',
+      temperatureClass: 'chilled',
+      shelfLifeDays: 12,
+      grades: ['standard'],
+      requiredCertificates: [],
+    };
+    expect((await call('POST', '/commodities', authHeader('btc-operator'), patin)).status).toBe(
+      201,
+    );
+    expect(
+      await (await call('POST', '/commodities', authHeader('btc-operator'), patin)).json(),
+    ).toMatchObject({ statusCode: 409, code: 'CATALOG_COMMODITY_EXISTS' });
+    expect(
+      (await call('POST', '/commodities', producer, { ...patin, code: 'PATIN_2' })).status,
+    ).toBe(403);
+  });
+
+  it('publishing an offer emits exactly one event, keyed by its commodity', async () => {
+    const response = await call('POST', '/offers', producer, eggOffer);
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'catalog-http-test',
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const mine = await expectEventually(async () => {
+      const messages = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.value?.includes(id),
+      );
+      expect(messages).toHaveLength(1);
+      return messages;
+    });
+    expect(mine[0].key).toBe('EGG');
+    expect(mine[0].headers['event-type']).toBe('catalog.offer.published');
+  });
+
+  it.each([
+    ['an unknown commodity', { ...eggOffer, commodityCode: 'DURIAN' }, 'CATALOG_UNKNOWN_COMMODITY'],
+    [
+      'a unit that does not match the commodity',
+      { ...eggOffer, quantity: { amount: 10, unit: 'ekor' } },
+      'CATALOG_UNIT_MISMATCH',
+    ],
+    [
+      'a grade outside the commodity scheme',
+      { ...eggOffer, grade: 'jumbo' },
+      'CATALOG_GRADE_UNKNOWN',
+    ],
+    ['negative rupiah', { ...eggOffer, unitPriceIdr: -26500 }, 'VALIDATION_FAILED'],
+    ['fractional rupiah', { ...eggOffer, unitPriceIdr: 26500.5 }, 'VALIDATION_FAILED'],
+    [
+      'available-until before available-from',
+      { ...eggOffer, availableUntil: '2029-12-01T00:00:00Z' },
+      'CATALOG_OFFER_WINDOW_INVALID',
+    ],
+    ['an unknown field', { ...eggOffer, discount: 10 }, 'VALIDATION_FAILED'],
+    ['an oversized string', { ...eggOffer, originHub: 'B'.repeat(10_000) }, 'VALIDATION_FAILED'],
+    ['a body that is not JSON', '{"producerId": ', 'MALFORMED_JSON'],
+  ])('refuses %s with a 400 and writes nothing', async (_label, body, code) => {
+    const before = await written();
+    const response = await call('POST', '/offers', producer, body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ statusCode: 400, code });
+    expect(await written()).toEqual(before);
+  });
+});
