@@ -7,3 +7,4 @@ export * from './infra/provide-kafka';
 export * from './infra/provide-postgres';
 export * from './fixtures/offer-fixtures';
 export * from './auth-tokens';
+export * from './catalog-fixtures';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
 import { CommodityCatalog } from './application/commodity/commodity.queries';
+import { ProducerRegistry } from './application/producer/producer-registry';
 import { GetOfferQuery } from './application/offer/get-offer.query';
 import { PublishOfferHandler } from './application/offer/publish-offer.handler';
 import type { CatalogConfig } from './config/catalog.config';
@@ -8,6 +9,9 @@ import { CreateSupplyOffers1764300100000 } from './infrastructure/persistence/mi
 import { SupplyOfferOrmEntity } from './infrastructure/persistence/supply-offer.orm-entity';
 import { OffersController } from './interface/http/offers.controller';
 import { CommoditiesController } from './interface/http/commodities.controller';
+import { ProducersController } from './interface/http/producers.controller';
+import { ProducerOrmEntity } from './infrastructure/persistence/producer.orm-entity';
+import { CreateProducers1764300400000 } from './infrastructure/persistence/migrations/1764300400000-create-producers';
 import { CommodityOrmEntity } from './infrastructure/persistence/commodity.orm-entity';
 import { CreateCommodities1764300300000 } from './infrastructure/persistence/migrations/1764300300000-create-commodities';
 
@@ -20,12 +24,16 @@ export class CatalogModule {
         ServiceCoreModule.forRoot({
           service: 'catalog',
           config,
-          entities: [SupplyOfferOrmEntity, CommodityOrmEntity],
-          migrations: [CreateSupplyOffers1764300100000, CreateCommodities1764300300000],
+          entities: [SupplyOfferOrmEntity, CommodityOrmEntity, ProducerOrmEntity],
+          migrations: [
+            CreateSupplyOffers1764300100000,
+            CreateCommodities1764300300000,
+            CreateProducers1764300400000,
+          ],
         }),
       ],
-      controllers: [OffersController, CommoditiesController],
-      providers: [PublishOfferHandler, GetOfferQuery, CommodityCatalog],
+      controllers: [OffersController, CommoditiesController, ProducersController],
+      providers: [PublishOfferHandler, GetOfferQuery, CommodityCatalog, ProducerRegistry],
     };
   }
 }

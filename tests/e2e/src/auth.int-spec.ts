@@ -3,15 +3,13 @@ import {
   allocatePort,
   authHeader,
   createTestDatabase,
+  registerActiveProducer,
   type ServiceProcess,
   startService,
   testKafkaBrokers,
   type TestDatabase,
   uniqueTopicPrefix,
 } from '@simpul/testing';
-
-const PRODUCER = '0193a000-0000-7000-8000-0000000000aa';
-const OTHER_PRODUCER = '0193a000-0000-7000-8000-0000000000bb';
 
 const offer = (producerId: string) => ({
   producerId,
@@ -27,6 +25,8 @@ const offer = (producerId: string) => ({
 describe('bearer tokens and roles', () => {
   let database: TestDatabase;
   let catalog: ServiceProcess;
+  let PRODUCER: string;
+  let OTHER_PRODUCER: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('auth');
@@ -36,6 +36,8 @@ describe('bearer tokens and roles', () => {
       KAFKA_BROKERS: testKafkaBrokers(),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
     });
+    PRODUCER = await registerActiveProducer(catalog.url);
+    OTHER_PRODUCER = await registerActiveProducer(catalog.url);
   });
 
   afterAll(async () => {
@@ -51,7 +53,7 @@ describe('bearer tokens and roles', () => {
     });
   const errorOf = async (response: Response) => ({
     status: response.status,
-    code: (await response.json()).code,
+    code: ((await response.json()) as { code: string }).code,
   });
 
   it.each([

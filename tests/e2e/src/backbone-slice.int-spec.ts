@@ -12,6 +12,7 @@ import {
   authHeader,
   createTestDatabase,
   expectEventually,
+  registerActiveProducer,
   offerPublishedFixture,
   readTopic,
   type ServiceProcess,
@@ -25,10 +26,8 @@ import type { DataSource } from 'typeorm';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-const PRODUCER = '0193a000-0000-7000-8000-0000000000aa';
-
-const offerRequest = (commodityCode: string, amount: number) => ({
-  producerId: PRODUCER,
+const offerRequest = (producerId: string, commodityCode: string, amount: number) => ({
+  producerId,
   commodityCode,
   quantity: { amount, unit: 'kg' },
   unitPriceIdr: 26500,
@@ -50,6 +49,7 @@ describe('catalog → Kafka → orders, as separate processes', () => {
   let publisher: EventPublisher;
   const namer = new TopicNamer(prefix);
   const processes: ServiceProcess[] = [];
+  let producerId: string;
 
   const env = (db: TestDatabase, extra: Record<string, string> = {}) => ({
     PORT: String(allocatePort()),
@@ -67,7 +67,10 @@ describe('catalog → Kafka → orders, as separate processes', () => {
   const postOffer = async (catalog: ServiceProcess, body: object) => {
     const response = await fetch(`${catalog.url}/offers`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...authHeader('producer', PRODUCER) },
+      headers: {
+        'content-type': 'application/json',
+        ...authHeader('producer', (body as { producerId: string }).producerId),
+      },
       body: JSON.stringify(body),
     });
     expect(response.status).toBe(201);
@@ -107,14 +110,17 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
   it('moves a published offer into the orders offer book', async () => {
     const catalog = await start('catalog', catalogDb);
-    const offer = await postOffer(catalog, offerRequest('EGG', 1000));
+    producerId = await registerActiveProducer(catalog.url);
+    const offer = await postOffer(catalog, offerRequest(producerId, 'EGG', 1000));
     await expectEventually(async () => {
       const response = await fetch(`${orders.url}/offer-book?commodity=EGG`, {
         headers: authHeader('btc-operator'),
       });
-      expect((await response.json()).map((o: { offerId: string }) => o.offerId)).toContain(
-        offer.id,
-      );
+      expect(
+        ((await response.json()) as Array<{ offerId: string }>).map(
+          (o: { offerId: string }) => o.offerId,
+        ),
+      ).toContain(offer.id);
     });
     expect(await catalog.stop('SIGTERM')).toBe(0);
     expect(catalog.output()).toContain('stopped cleanly');
@@ -122,7 +128,7 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
   it('still publishes an event whose process was killed after commit and before publish', async () => {
     const held = await start('catalog', catalogDb, { OUTBOX_RELAY_ENABLED: 'false' });
-    const offer = await postOffer(held, offerRequest('RICE_MEDIUM', 250));
+    const offer = await postOffer(held, offerRequest(producerId, 'RICE_MEDIUM', 250));
     const pending = await catalogData.query(
       'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
       ['data', 'offerId', offer.id],
@@ -143,7 +149,7 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
   it('applies a duplicated delivery once and dead-letters an invalid message without stopping', async () => {
     const data: OfferPublishedV1 = {
-      ...offerRequest('SHALLOT', 75),
+      ...offerRequest(producerId, 'SHALLOT', 75),
       offerId: '0193a000-0000-7000-8000-00000000d001',
       quantity: { amount: 75, unit: 'kg' },
     };

@@ -62,7 +62,7 @@ describe('service process: configuration and health', () => {
           info: { database: { status: 'up' }, kafka: { status: 'up' } },
         });
         const docs = await fetch(`${proc.url}/docs-json`);
-        expect((await docs.json()).paths).toHaveProperty(['/health/ready']);
+        expect(((await docs.json()) as { paths: object }).paths).toHaveProperty(['/health/ready']);
         const line = proc
           .output()
           .split('\n')

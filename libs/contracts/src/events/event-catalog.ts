@@ -1,8 +1,16 @@
 import { OfferPublished } from './catalog/offer-published.v1';
+import { ProducerRegistered } from './catalog/producer-registered.v1';
+import { ProducerSuspended } from './catalog/producer-suspended.v1';
+import { ProducerVerified } from './catalog/producer-verified.v1';
 import type { EventDefinition } from './event-definition';
 
 /** Every event type and version simpul knows, one entry per contract file. */
-export const EVENT_CATALOG: readonly EventDefinition[] = [OfferPublished as EventDefinition];
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  OfferPublished,
+  ProducerRegistered,
+  ProducerVerified,
+  ProducerSuspended,
+] as EventDefinition[];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return EVENT_CATALOG.find(

@@ -26,6 +26,15 @@ export const TOPICS = {
     cleanupPolicy: 'delete',
     retentionMs: FOREVER,
   },
+  catalogProducers: {
+    name: 'catalog.producers.v1',
+    owner: 'catalog',
+    description: 'Producer (UMKM) registration and verification status, curated by BTC operators.',
+    partitions: 3,
+    key: 'producerId',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
   ordersOrders: {
     name: 'orders.orders.v1',
     owner: 'orders',

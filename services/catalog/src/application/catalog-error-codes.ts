@@ -7,4 +7,10 @@ export const CATALOG_ERRORS = {
   unitMismatch: 'CATALOG_UNIT_MISMATCH',
   gradeUnknown: 'CATALOG_GRADE_UNKNOWN',
   commodityExists: 'CATALOG_COMMODITY_EXISTS',
+  producerNotFound: 'CATALOG_PRODUCER_NOT_FOUND',
+  producerNotActive: 'CATALOG_PRODUCER_NOT_ACTIVE',
+  producerExists: 'CATALOG_PRODUCER_NIB_TAKEN',
+  certificateMissing: 'CATALOG_CERTIFICATE_MISSING',
+  /** Followed by the broken rule: NIB_INVALID, TRANSITION_NOT_ALLOWED, REASON_REQUIRED. */
+  producerRulePrefix: 'CATALOG_PRODUCER_',
 } as const;

@@ -14,6 +14,8 @@ import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mappe
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 import { CATALOG_ERRORS } from '../catalog-error-codes';
 import { CommodityCatalog } from '../commodity/commodity.queries';
+import { ProducerRegistry } from '../producer/producer-registry';
+import { missingCertificates, type Producer } from '../../domain/producer/producer';
 import { type Commodity, offerMismatch } from '../../domain/commodity/commodity';
 
 export type PublishOfferCommand = Omit<PublishOfferInput, 'id'>;
@@ -24,7 +26,26 @@ export class PublishOfferHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly commodities: CommodityCatalog,
+    private readonly producers: ProducerRegistry,
   ) {}
+
+  private checkProducer(producer: Producer, commodity: Commodity): void {
+    if (producer.status !== 'active') {
+      throw new AppError(
+        CATALOG_ERRORS.producerNotActive,
+        `producer ${producer.id} is ${producer.status.replace('_', ' ')} and may not publish offers`,
+        409,
+      );
+    }
+    const missing = missingCertificates(producer, commodity.requiredCertificates);
+    if (missing.length) {
+      throw new AppError(
+        CATALOG_ERRORS.certificateMissing,
+        `${commodity.code} needs ${missing.join(' and ')} certification`,
+        422,
+      );
+    }
+  }
 
   private checkFits(commodity: Commodity, offer: SupplyOffer): void {
     const mismatch = offerMismatch(commodity, offer.quantity.unit, offer.grade);
@@ -49,7 +70,13 @@ export class PublishOfferHandler {
       data: toEventData(offer),
     });
     await this.dataSource.transaction(async (manager) => {
-      this.checkFits(await this.commodities.require(offer.commodityCode, manager), offer);
+      const commodity = await this.commodities.require(offer.commodityCode, manager);
+      this.checkFits(commodity, offer);
+      // A suspension waits for this publication to commit, or this publication sees the suspension.
+      this.checkProducer(
+        await this.producers.require(offer.producerId, manager, 'read'),
+        commodity,
+      );
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
       await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);
     });

@@ -7,6 +7,7 @@ import {
   createTestDatabase,
   expectEventually,
   readTopic,
+  registerActiveProducer,
   type ServiceProcess,
   startService,
   testKafkaBrokers,
@@ -15,11 +16,8 @@ import {
 } from '@simpul/testing';
 import type { DataSource } from 'typeorm';
 
-const PRODUCER = '0193a000-0000-7000-8000-0000000000aa';
-const producer = authHeader('producer', PRODUCER);
-
-const eggOffer = {
-  producerId: PRODUCER,
+const eggOfferOf = (producerId: string) => ({
+  producerId,
   commodityCode: 'EGG',
   quantity: { amount: 1000, unit: 'kg' },
   unitPriceIdr: 26500,
@@ -27,13 +25,17 @@ const eggOffer = {
   availableFrom: '2030-01-01T00:00:00Z',
   availableUntil: '2030-01-10T00:00:00Z',
   originHub: 'BTC-BLITAR',
-};
+});
+
+type Offer = ReturnType<typeof eggOfferOf>;
 
 describe('catalog: commodities and offers over HTTP', () => {
   const namer = new TopicNamer(uniqueTopicPrefix());
   let database: TestDatabase;
   let data: DataSource;
   let catalog: ServiceProcess;
+  let producer: { authorization: string };
+  let eggOffer: Offer;
 
   beforeAll(async () => {
     database = await createTestDatabase('catalog_http');
@@ -44,6 +46,9 @@ describe('catalog: commodities and offers over HTTP', () => {
       KAFKA_TOPIC_PREFIX: namer.prefix,
     });
     data = await createDataSource({ url: database.url, applicationName: 'catalog-http-test' });
+    const producerId = await registerActiveProducer(catalog.url);
+    producer = authHeader('producer', producerId);
+    eggOffer = eggOfferOf(producerId);
   });
 
   afterAll(async () => {
@@ -141,32 +146,43 @@ describe('catalog: commodities and offers over HTTP', () => {
   });
 
   it.each([
-    ['an unknown commodity', { ...eggOffer, commodityCode: 'DURIAN' }, 'CATALOG_UNKNOWN_COMMODITY'],
+    [
+      'an unknown commodity',
+      (o: Offer) => ({ ...o, commodityCode: 'DURIAN' }),
+      'CATALOG_UNKNOWN_COMMODITY',
+    ],
     [
       'a unit that does not match the commodity',
-      { ...eggOffer, quantity: { amount: 10, unit: 'ekor' } },
+      (o: Offer) => ({ ...o, quantity: { amount: 10, unit: 'ekor' } }),
       'CATALOG_UNIT_MISMATCH',
     ],
     [
       'a grade outside the commodity scheme',
-      { ...eggOffer, grade: 'jumbo' },
+      (o: Offer) => ({ ...o, grade: 'jumbo' }),
       'CATALOG_GRADE_UNKNOWN',
     ],
-    ['negative rupiah', { ...eggOffer, unitPriceIdr: -26500 }, 'VALIDATION_FAILED'],
-    ['fractional rupiah', { ...eggOffer, unitPriceIdr: 26500.5 }, 'VALIDATION_FAILED'],
+    ['negative rupiah', (o: Offer) => ({ ...o, unitPriceIdr: -26500 }), 'VALIDATION_FAILED'],
+    ['fractional rupiah', (o: Offer) => ({ ...o, unitPriceIdr: 26500.5 }), 'VALIDATION_FAILED'],
     [
       'available-until before available-from',
-      { ...eggOffer, availableUntil: '2029-12-01T00:00:00Z' },
+      (o: Offer) => ({ ...o, availableUntil: '2029-12-01T00:00:00Z' }),
       'CATALOG_OFFER_WINDOW_INVALID',
     ],
-    ['an unknown field', { ...eggOffer, discount: 10 }, 'VALIDATION_FAILED'],
-    ['an oversized string', { ...eggOffer, originHub: 'B'.repeat(10_000) }, 'VALIDATION_FAILED'],
-    ['a body that is not JSON', '{"producerId": ', 'MALFORMED_JSON'],
-  ])('refuses %s with a 400 and writes nothing', async (_label, body, code) => {
-    const before = await written();
-    const response = await call('POST', '/offers', producer, body);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ statusCode: 400, code });
-    expect(await written()).toEqual(before);
-  });
+    ['an unknown field', (o: Offer) => ({ ...o, discount: 10 }), 'VALIDATION_FAILED'],
+    [
+      'an oversized string',
+      (o: Offer) => ({ ...o, originHub: 'B'.repeat(10_000) }),
+      'VALIDATION_FAILED',
+    ],
+    ['a body that is not JSON', () => '{"producerId": ', 'MALFORMED_JSON'],
+  ] as Array<[string, (offer: Offer) => unknown, string]>)(
+    'refuses %s with a 400 and writes nothing',
+    async (_label, change, code) => {
+      const before = await written();
+      const response = await call('POST', '/offers', producer, change(eggOffer));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ statusCode: 400, code });
+      expect(await written()).toEqual(before);
+    },
+  );
 });
