@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
 import { CommodityCatalog } from './application/commodity/commodity.queries';
+import { ApplyAllocationsHandler } from './application/offer/apply-allocations.handler';
+import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
+import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
+import { CreateOfferAllocations1764300500000 } from './infrastructure/persistence/migrations/1764300500000-create-offer-allocations';
 import { ProducerRegistry } from './application/producer/producer-registry';
 import { GetOfferQuery } from './application/offer/get-offer.query';
 import { PublishOfferHandler } from './application/offer/publish-offer.handler';
@@ -24,16 +28,33 @@ export class CatalogModule {
         ServiceCoreModule.forRoot({
           service: 'catalog',
           config,
-          entities: [SupplyOfferOrmEntity, CommodityOrmEntity, ProducerOrmEntity],
+          entities: [
+            SupplyOfferOrmEntity,
+            CommodityOrmEntity,
+            ProducerOrmEntity,
+            OfferAllocationOrmEntity,
+          ],
           migrations: [
             CreateSupplyOffers1764300100000,
             CreateCommodities1764300300000,
             CreateProducers1764300400000,
+            CreateOfferAllocations1764300500000,
           ],
         }),
       ],
-      controllers: [OffersController, CommoditiesController, ProducersController],
-      providers: [PublishOfferHandler, GetOfferQuery, CommodityCatalog, ProducerRegistry],
+      controllers: [
+        OffersController,
+        CommoditiesController,
+        ProducersController,
+        AllocationEventsConsumer,
+      ],
+      providers: [
+        PublishOfferHandler,
+        GetOfferQuery,
+        CommodityCatalog,
+        ProducerRegistry,
+        ApplyAllocationsHandler,
+      ],
     };
   }
 }

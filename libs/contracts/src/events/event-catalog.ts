@@ -1,4 +1,7 @@
 import { OfferPublished } from './catalog/offer-published.v1';
+import { OfferSoldOut } from './catalog/offer-sold-out.v1';
+import { AllocationMade } from './orders/allocation-made.v1';
+import { AllocationReleased } from './orders/allocation-released.v1';
 import { ProducerRegistered } from './catalog/producer-registered.v1';
 import { ProducerSuspended } from './catalog/producer-suspended.v1';
 import { ProducerVerified } from './catalog/producer-verified.v1';
@@ -7,9 +10,12 @@ import type { EventDefinition } from './event-definition';
 /** Every event type and version simpul knows, one entry per contract file. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
   OfferPublished,
+  OfferSoldOut,
   ProducerRegistered,
   ProducerVerified,
   ProducerSuspended,
+  AllocationMade,
+  AllocationReleased,
 ] as EventDefinition[];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {

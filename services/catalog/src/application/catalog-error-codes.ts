@@ -11,6 +11,7 @@ export const CATALOG_ERRORS = {
   producerNotActive: 'CATALOG_PRODUCER_NOT_ACTIVE',
   producerExists: 'CATALOG_PRODUCER_NIB_TAKEN',
   certificateMissing: 'CATALOG_CERTIFICATE_MISSING',
+  allocationUnknown: 'CATALOG_ALLOCATION_UNKNOWN',
   /** Followed by the broken rule: NIB_INVALID, TRANSITION_NOT_ALLOWED, REASON_REQUIRED. */
   producerRulePrefix: 'CATALOG_PRODUCER_',
 } as const;

@@ -1,4 +1,10 @@
-import { OfferRuleViolation, publishOffer, type PublishOfferInput } from './supply-offer';
+import {
+  allocate,
+  OfferRuleViolation,
+  publishOffer,
+  type PublishOfferInput,
+  release,
+} from './supply-offer';
 
 const now = new Date('2026-11-28T00:00:00Z');
 const eggs: PublishOfferInput = {
@@ -36,5 +42,38 @@ describe('publishOffer', () => {
     const attempt = () => publishOffer({ ...eggs, ...change }, now);
     expect(attempt).toThrow(OfferRuleViolation);
     expect(attempt).toThrow(expect.objectContaining({ rule }));
+  });
+});
+
+describe('allocate and release', () => {
+  const offer = publishOffer({ ...eggs, quantity: { amount: 10.5, unit: 'kg' } }, now);
+
+  it('given allocations of 0.1 and 10.4 kg, then the offer is partially allocated, then sold out, exactly', () => {
+    const partly = allocate(offer, { amount: 0.1, unit: 'kg' });
+    expect(partly).toMatchObject({ status: 'partially_allocated', remaining: { amount: 10.4 } });
+    expect(allocate(partly, { amount: 10.4, unit: 'kg' })).toMatchObject({
+      status: 'sold_out',
+      remaining: { amount: 0 },
+    });
+  });
+
+  it('refuses to allocate more than remains, or in another unit', () => {
+    expect(() => allocate(offer, { amount: 10.501, unit: 'kg' })).toThrow(
+      expect.objectContaining({ rule: 'OVER_ALLOCATION' }),
+    );
+    expect(() => allocate(offer, { amount: 1, unit: 'ton' })).toThrow(
+      expect.objectContaining({ rule: 'UNIT_MISMATCH' }),
+    );
+  });
+
+  it('given a release, then the quantity comes back, but never beyond the offer', () => {
+    const soldOut = allocate(offer, { amount: 10.5, unit: 'kg' });
+    expect(release(soldOut, { amount: 2.5, unit: 'kg' })).toMatchObject({
+      status: 'partially_allocated',
+      remaining: { amount: 2.5 },
+    });
+    expect(() => release(offer, { amount: 0.001, unit: 'kg' })).toThrow(
+      expect.objectContaining({ rule: 'RELEASE_EXCEEDS_ALLOCATED' }),
+    );
   });
 });

@@ -6,7 +6,7 @@ export interface Quantity {
   unit: Unit;
 }
 
-export type OfferStatus = 'published';
+export type OfferStatus = 'published' | 'partially_allocated' | 'sold_out';
 
 /** A producer's supply offer on the BTC hub. Pure domain: ids and time are passed in. */
 export interface SupplyOffer {
@@ -29,7 +29,13 @@ export type PublishOfferInput = Omit<SupplyOffer, 'remaining' | 'status' | 'publ
 export class OfferRuleViolation extends Error {
   constructor(
     readonly rule:
-      'WINDOW_INVALID' | 'WINDOW_IN_PAST' | 'PRICE_NOT_INTEGER' | 'QUANTITY_NOT_POSITIVE',
+      | 'WINDOW_INVALID'
+      | 'WINDOW_IN_PAST'
+      | 'PRICE_NOT_INTEGER'
+      | 'QUANTITY_NOT_POSITIVE'
+      | 'OVER_ALLOCATION'
+      | 'UNIT_MISMATCH'
+      | 'RELEASE_EXCEEDS_ALLOCATED',
     message: string,
   ) {
     super(message);
@@ -55,4 +61,51 @@ export function publishOffer(input: PublishOfferInput, now: Date): SupplyOffer {
     throw new OfferRuleViolation('WINDOW_IN_PAST', 'the availability window has already ended');
   }
   return { ...input, remaining: { ...input.quantity }, status: 'published', publishedAt: now };
+}
+
+// Quantities carry up to three decimals: compute in thousandths so that sums stay exact.
+const toMilli = (amount: number) => Math.round(amount * 1000);
+const fromMilli = (milli: number) => milli / 1000;
+
+function statusFor(offered: number, remaining: number): OfferStatus {
+  if (remaining === 0) return 'sold_out';
+  return remaining === offered ? 'published' : 'partially_allocated';
+}
+
+/** Takes `quantity` off what remains; never more than remains. */
+export function allocate(offer: SupplyOffer, quantity: Quantity): SupplyOffer {
+  if (quantity.unit !== offer.quantity.unit) {
+    throw new OfferRuleViolation(
+      'UNIT_MISMATCH',
+      `offer ${offer.id} is in ${offer.quantity.unit}, not ${quantity.unit}`,
+    );
+  }
+  const remaining = toMilli(offer.remaining.amount) - toMilli(quantity.amount);
+  if (toMilli(quantity.amount) <= 0 || remaining < 0) {
+    throw new OfferRuleViolation(
+      'OVER_ALLOCATION',
+      `cannot allocate ${quantity.amount} ${quantity.unit}: ${offer.remaining.amount} remain of offer ${offer.id}`,
+    );
+  }
+  return {
+    ...offer,
+    remaining: { ...offer.remaining, amount: fromMilli(remaining) },
+    status: statusFor(toMilli(offer.quantity.amount), remaining),
+  };
+}
+
+/** Puts a released allocation back; never more than was allocated. */
+export function release(offer: SupplyOffer, quantity: Quantity): SupplyOffer {
+  const remaining = toMilli(offer.remaining.amount) + toMilli(quantity.amount);
+  if (quantity.unit !== offer.quantity.unit || remaining > toMilli(offer.quantity.amount)) {
+    throw new OfferRuleViolation(
+      'RELEASE_EXCEEDS_ALLOCATED',
+      `cannot release ${quantity.amount} ${quantity.unit} to offer ${offer.id}`,
+    );
+  }
+  return {
+    ...offer,
+    remaining: { ...offer.remaining, amount: fromMilli(remaining) },
+    status: statusFor(toMilli(offer.quantity.amount), remaining),
+  };
 }

@@ -1,0 +1,176 @@
+import {
+  AllocationMade,
+  AllocationReleased,
+  createEnvelope,
+  dlqTopicName,
+  type EventDefinition,
+  type EventEnvelope,
+  TOPICS,
+} from '@simpul/contracts';
+import { createKafka, EventPublisher, TopicNamer } from '@simpul/messaging';
+import { toOutboxRecord } from '@simpul/persistence';
+import {
+  allocatePort,
+  authHeader,
+  createTestDatabase,
+  expectEventually,
+  fixtureUuid,
+  readTopic,
+  registerActiveProducer,
+  type ServiceProcess,
+  startService,
+  testKafkaBrokers,
+  type TestDatabase,
+  uniqueTopicPrefix,
+} from '@simpul/testing';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('catalog follows allocations from orders', () => {
+  const namer = new TopicNamer(uniqueTopicPrefix());
+  const kafka = createKafka({
+    brokers: testKafkaBrokers().split(','),
+    clientId: 'allocation-test',
+    logger: quiet,
+  });
+  const publisher = new EventPublisher(kafka, namer);
+  let database: TestDatabase;
+  let catalog: ServiceProcess;
+  let producerId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('allocations');
+    catalog = await startService('catalog', {
+      PORT: String(allocatePort()),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC_PREFIX: namer.prefix,
+    });
+    producerId = await registerActiveProducer(catalog.url);
+  });
+
+  afterAll(async () => {
+    await catalog?.stop('SIGKILL');
+    await publisher.disconnect();
+    await database?.drop();
+  });
+
+  const publishOffer = async (amount: number): Promise<string> => {
+    const response = await fetch(`${catalog.url}/offers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeader('producer', producerId) },
+      body: JSON.stringify({
+        producerId,
+        commodityCode: 'EGG',
+        quantity: { amount, unit: 'kg' },
+        unitPriceIdr: 26500,
+        grade: 'large',
+        availableFrom: '2030-01-01T00:00:00Z',
+        availableUntil: '2030-01-10T00:00:00Z',
+        originHub: 'BTC-BLITAR',
+      }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const offerState = async (id: string) =>
+    (await (
+      await fetch(`${catalog.url}/offers/${id}`, { headers: authHeader('analyst') })
+    ).json()) as {
+      status: string;
+      remaining: { amount: number };
+    };
+  let nextAllocation = 0x5000;
+  const allocation = (offerId: string, amount: number) => {
+    nextAllocation += 1;
+    const data = {
+      allocationId: fixtureUuid(nextAllocation),
+      offerId,
+      requestId: fixtureUuid(0x7777),
+      commodityCode: 'EGG',
+      quantity: { amount, unit: 'kg' as const },
+      unitPriceIdr: 26500,
+      allocatedAt: '2030-01-02T00:00:00.000Z',
+    };
+    return createEnvelope(AllocationMade, { source: 'orders', subject: data.allocationId, data });
+  };
+  const definitionOf = (type: string) =>
+    (type === AllocationMade.type ? AllocationMade : AllocationReleased) as EventDefinition<object>;
+  const send = (...events: EventEnvelope<object>[]) =>
+    publisher.publish(events.map((e) => toOutboxRecord(definitionOf(e.type), e)));
+
+  it('reduces what remains once per allocation, even when it is delivered twice', async () => {
+    const offerId = await publishOffer(100);
+    const first = allocation(offerId, 60);
+    await send(first, first);
+    await expectEventually(async () =>
+      expect(await offerState(offerId)).toMatchObject({
+        status: 'partially_allocated',
+        remaining: { amount: 40 },
+      }),
+    );
+    // A later event on the same key proves the duplicate has been consumed too.
+    await send(allocation(offerId, 0.5));
+    await expectEventually(async () =>
+      expect((await offerState(offerId)).remaining.amount).toBe(39.5),
+    );
+  });
+
+  it('refuses an over-allocation without touching the offer, then sells out and says so', async () => {
+    const offerId = await publishOffer(50);
+    const tooMuch = allocation(offerId, 50.001);
+    await send(tooMuch, allocation(offerId, 50));
+    await expectEventually(async () =>
+      expect(await offerState(offerId)).toMatchObject({
+        status: 'sold_out',
+        remaining: { amount: 0 },
+      }),
+    );
+    const dlq = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.ordersOrders.name)));
+    expect(
+      dlq
+        .filter((m) => m.headers['event-id'] === tooMuch.id)
+        .map((m) => m.headers['dlq-error-code']),
+    ).toEqual(['HANDLER_FAILED']);
+    const soldOut = await expectEventually(async () => {
+      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.headers['event-type'] === 'catalog.offer.sold-out' && m.value?.includes(offerId),
+      );
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(soldOut.key).toBe('EGG');
+  });
+
+  it('puts a released allocation back, once', async () => {
+    const offerId = await publishOffer(30);
+    const taken = allocation(offerId, 30);
+    await send(taken);
+    await expectEventually(async () => expect((await offerState(offerId)).status).toBe('sold_out'));
+    const released = createEnvelope(AllocationReleased, {
+      source: 'orders',
+      subject: taken.data.allocationId,
+      data: {
+        allocationId: taken.data.allocationId,
+        offerId,
+        commodityCode: 'EGG',
+        reason: 'order cancelled by Pasar Jaya',
+        releasedAt: '2030-01-03T00:00:00.000Z',
+      },
+    });
+    const releasedAgain = createEnvelope(AllocationReleased, {
+      source: 'orders',
+      subject: taken.data.allocationId,
+      data: released.data,
+    });
+    await send(released, releasedAgain, allocation(offerId, 1));
+    await expectEventually(async () =>
+      expect(await offerState(offerId)).toMatchObject({
+        status: 'partially_allocated',
+        remaining: { amount: 29 },
+      }),
+    );
+    const dlq = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.ordersOrders.name)));
+    expect(dlq.filter((m) => m.headers['event-id'] === releasedAgain.id)).toHaveLength(1);
+  });
+});
