@@ -8,6 +8,7 @@ export * from './events/event-definition';
 export * from './events/event-catalog';
 export * from './events/catalog/offer-published.v1';
 export * from './events/catalog/offer-sold-out.v1';
+export * from './events/catalog/offer-withdrawn.v1';
 export * from './events/catalog/producer-registered.v1';
 export * from './events/catalog/producer-status-changed.v1';
 export * from './events/catalog/producer-verified.v1';

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
 import { CommodityCatalog } from './application/commodity/commodity.queries';
 import { ApplyAllocationsHandler } from './application/offer/apply-allocations.handler';
+import { WithdrawOfferHandler } from './application/offer/withdraw-offer.handler';
+import { AllowWithdrawnOffers1764300600000 } from './infrastructure/persistence/migrations/1764300600000-allow-withdrawn-offers';
 import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
 import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
 import { CreateOfferAllocations1764300500000 } from './infrastructure/persistence/migrations/1764300500000-create-offer-allocations';
@@ -39,6 +41,7 @@ export class CatalogModule {
             CreateCommodities1764300300000,
             CreateProducers1764300400000,
             CreateOfferAllocations1764300500000,
+            AllowWithdrawnOffers1764300600000,
           ],
         }),
       ],
@@ -54,6 +57,7 @@ export class CatalogModule {
         CommodityCatalog,
         ProducerRegistry,
         ApplyAllocationsHandler,
+        WithdrawOfferHandler,
       ],
     };
   }

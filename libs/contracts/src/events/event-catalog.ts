@@ -1,5 +1,6 @@
 import { OfferPublished } from './catalog/offer-published.v1';
 import { OfferSoldOut } from './catalog/offer-sold-out.v1';
+import { OfferWithdrawn } from './catalog/offer-withdrawn.v1';
 import { AllocationMade } from './orders/allocation-made.v1';
 import { AllocationReleased } from './orders/allocation-released.v1';
 import { ProducerRegistered } from './catalog/producer-registered.v1';
@@ -11,6 +12,7 @@ import type { EventDefinition } from './event-definition';
 export const EVENT_CATALOG: readonly EventDefinition[] = [
   OfferPublished,
   OfferSoldOut,
+  OfferWithdrawn,
   ProducerRegistered,
   ProducerVerified,
   ProducerSuspended,

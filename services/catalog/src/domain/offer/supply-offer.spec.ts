@@ -4,6 +4,7 @@ import {
   publishOffer,
   type PublishOfferInput,
   release,
+  withdraw,
 } from './supply-offer';
 
 const now = new Date('2026-11-28T00:00:00Z');
@@ -74,6 +75,28 @@ describe('allocate and release', () => {
     });
     expect(() => release(offer, { amount: 0.001, unit: 'kg' })).toThrow(
       expect.objectContaining({ rule: 'RELEASE_EXCEEDS_ALLOCATED' }),
+    );
+  });
+});
+
+describe('withdraw', () => {
+  const offer = publishOffer(eggs, now);
+
+  it('given a partially allocated offer, when withdrawn, then it takes no more allocations, and a release keeps it withdrawn', () => {
+    const withdrawn = withdraw(allocate(offer, { amount: 400, unit: 'kg' }));
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(() => allocate(withdrawn, { amount: 1, unit: 'kg' })).toThrow(
+      expect.objectContaining({ rule: 'NOT_OPEN' }),
+    );
+    expect(release(withdrawn, { amount: 400, unit: 'kg' })).toMatchObject({
+      status: 'withdrawn',
+      remaining: { amount: 1000 },
+    });
+  });
+
+  it('refuses to withdraw a sold-out offer', () => {
+    expect(() => withdraw(allocate(offer, { amount: 1000, unit: 'kg' }))).toThrow(
+      expect.objectContaining({ rule: 'NOT_OPEN' }),
     );
   });
 });

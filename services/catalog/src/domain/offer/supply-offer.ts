@@ -6,7 +6,7 @@ export interface Quantity {
   unit: Unit;
 }
 
-export type OfferStatus = 'published' | 'partially_allocated' | 'sold_out';
+export type OfferStatus = 'published' | 'partially_allocated' | 'sold_out' | 'withdrawn';
 
 /** A producer's supply offer on the BTC hub. Pure domain: ids and time are passed in. */
 export interface SupplyOffer {
@@ -35,7 +35,8 @@ export class OfferRuleViolation extends Error {
       | 'QUANTITY_NOT_POSITIVE'
       | 'OVER_ALLOCATION'
       | 'UNIT_MISMATCH'
-      | 'RELEASE_EXCEEDS_ALLOCATED',
+      | 'RELEASE_EXCEEDS_ALLOCATED'
+      | 'NOT_OPEN',
     message: string,
   ) {
     super(message);
@@ -74,6 +75,12 @@ function statusFor(offered: number, remaining: number): OfferStatus {
 
 /** Takes `quantity` off what remains; never more than remains. */
 export function allocate(offer: SupplyOffer, quantity: Quantity): SupplyOffer {
+  if (!isOpen(offer)) {
+    throw new OfferRuleViolation(
+      'NOT_OPEN',
+      `offer ${offer.id} is ${offer.status} and takes no allocation`,
+    );
+  }
   if (quantity.unit !== offer.quantity.unit) {
     throw new OfferRuleViolation(
       'UNIT_MISMATCH',
@@ -106,6 +113,26 @@ export function release(offer: SupplyOffer, quantity: Quantity): SupplyOffer {
   return {
     ...offer,
     remaining: { ...offer.remaining, amount: fromMilli(remaining) },
-    status: statusFor(toMilli(offer.quantity.amount), remaining),
+    // A withdrawn offer stays withdrawn: the quantity comes back but is not offered again.
+    status:
+      offer.status === 'withdrawn'
+        ? 'withdrawn'
+        : statusFor(toMilli(offer.quantity.amount), remaining),
   };
+}
+
+/** Published or partially allocated: something is still offered. */
+export function isOpen(offer: SupplyOffer): boolean {
+  return offer.status === 'published' || offer.status === 'partially_allocated';
+}
+
+/** Takes an open offer off the hub; allocations already made stand. */
+export function withdraw(offer: SupplyOffer): SupplyOffer {
+  if (!isOpen(offer)) {
+    throw new OfferRuleViolation(
+      'NOT_OPEN',
+      `offer ${offer.id} is ${offer.status} and cannot be withdrawn`,
+    );
+  }
+  return { ...offer, status: 'withdrawn' };
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
 import { GetOfferQuery } from '../../application/offer/get-offer.query';
 import { PublishOfferHandler } from '../../application/offer/publish-offer.handler';
+import { WithdrawOfferHandler } from '../../application/offer/withdraw-offer.handler';
+import { StatusChangeRequestDto } from './dto/register-producer.request.dto';
 import type { SupplyOffer } from '../../domain/offer/supply-offer';
 import { CreateOfferRequestDto } from './dto/create-offer.request.dto';
 
@@ -12,7 +14,22 @@ export class OffersController {
   constructor(
     private readonly publishOffer: PublishOfferHandler,
     private readonly getOffer: GetOfferQuery,
+    private readonly withdrawOffer: WithdrawOfferHandler,
   ) {}
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('producer', 'btc-operator')
+  @ApiOperation({
+    summary: 'Withdraw an open offer (a producer only its own); emits catalog.offer.withdrawn',
+  })
+  async withdraw(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: StatusChangeRequestDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SupplyOffer> {
+    return this.withdrawOffer.execute(id, body.reason ?? null, actor);
+  }
 
   @Post()
   @Roles('producer', 'btc-operator')

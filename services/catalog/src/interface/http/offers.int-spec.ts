@@ -145,6 +145,38 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(mine[0].headers['event-type']).toBe('catalog.offer.published');
   });
 
+  it("lets a producer withdraw its own open offer once, and never another producer's", async () => {
+    const created = await call('POST', '/offers', producer, eggOffer);
+    const { id } = (await created.json()) as { id: string };
+    const stranger = authHeader('producer', await registerActiveProducer(catalog.url));
+    const refused = await call('POST', `/offers/${id}/withdraw`, stranger, {});
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+
+    const withdrawn = await call('POST', `/offers/${id}/withdraw`, producer, {
+      reason: 'hens stopped laying',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(await withdrawn.json()).toMatchObject({ id, status: 'withdrawn' });
+    const again = await call('POST', `/offers/${id}/withdraw`, producer, {});
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'CATALOG_OFFER_NOT_OPEN' });
+
+    const kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'catalog-withdraw-test',
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const events = await expectEventually(async () => {
+      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.headers['event-type'] === 'catalog.offer.withdrawn' && m.value?.includes(id),
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(events[0].key).toBe('EGG');
+  });
+
   it.each([
     [
       'an unknown commodity',
