@@ -3,6 +3,7 @@ import { ServiceCoreModule } from '@simpul/platform';
 import { CommodityCatalog } from './application/commodity/commodity.queries';
 import { ApplyAllocationsHandler } from './application/offer/apply-allocations.handler';
 import { WithdrawOfferHandler } from './application/offer/withdraw-offer.handler';
+import { ListOffersQuery } from './application/offer/list-offers.query';
 import { AllowWithdrawnOffers1764300600000 } from './infrastructure/persistence/migrations/1764300600000-allow-withdrawn-offers';
 import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
 import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
@@ -58,6 +59,7 @@ export class CatalogModule {
         ProducerRegistry,
         ApplyAllocationsHandler,
         WithdrawOfferHandler,
+        ListOffersQuery,
       ],
     };
   }

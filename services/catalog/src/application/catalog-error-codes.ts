@@ -12,6 +12,7 @@ export const CATALOG_ERRORS = {
   producerExists: 'CATALOG_PRODUCER_NIB_TAKEN',
   certificateMissing: 'CATALOG_CERTIFICATE_MISSING',
   allocationUnknown: 'CATALOG_ALLOCATION_UNKNOWN',
+  cursorInvalid: 'CATALOG_CURSOR_INVALID',
   /** Followed by the broken rule: NIB_INVALID, TRANSITION_NOT_ALLOWED, REASON_REQUIRED. */
   producerRulePrefix: 'CATALOG_PRODUCER_',
 } as const;

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
 import { GetOfferQuery } from '../../application/offer/get-offer.query';
+import { ListOffersQuery, type OfferPage } from '../../application/offer/list-offers.query';
+import { ListOffersQueryDto } from './dto/list-offers.query.dto';
 import { PublishOfferHandler } from '../../application/offer/publish-offer.handler';
 import { WithdrawOfferHandler } from '../../application/offer/withdraw-offer.handler';
 import { StatusChangeRequestDto } from './dto/register-producer.request.dto';
@@ -15,7 +17,19 @@ export class OffersController {
     private readonly publishOffer: PublishOfferHandler,
     private readonly getOffer: GetOfferQuery,
     private readonly withdrawOffer: WithdrawOfferHandler,
+    private readonly listOffers: ListOffersQuery,
   ) {}
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Offers, newest first, filtered, with cursor pagination' })
+  async list(@Query() query: ListOffersQueryDto): Promise<OfferPage> {
+    return this.listOffers.execute({
+      ...query,
+      availableAt: query.availableAt ? new Date(query.availableAt) : undefined,
+      limit: query.limit ?? 20,
+    });
+  }
 
   @Post(':id/withdraw')
   @HttpCode(200)

@@ -145,6 +145,59 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(mine[0].headers['event-type']).toBe('catalog.offer.published');
   });
 
+  it('lists offers newest first, filtered, page by page with a cursor', async () => {
+    const seller = await registerActiveProducer(catalog.url);
+    const asSeller = authHeader('producer', seller);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await call('POST', '/offers', asSeller, {
+        ...eggOffer,
+        producerId: seller,
+        quantity: { amount: 10 + i, unit: 'kg' },
+      });
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query = `/offers?producerId=${seller}&commodity=EGG&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await (await call('GET', query, authHeader('analyst'))).json()) as {
+        items: Array<{ id: string }>;
+        nextCursor: string | null;
+      };
+      seen.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...ids].reverse());
+
+    const none = (await (
+      await call('GET', `/offers?producerId=${seller}&status=withdrawn`, authHeader('analyst'))
+    ).json()) as { items: unknown[] };
+    expect(none.items).toEqual([]);
+    const later = (await (
+      await call(
+        'GET',
+        `/offers?producerId=${seller}&availableAt=2031-01-01T00:00:00Z`,
+        authHeader('analyst'),
+      )
+    ).json()) as { items: unknown[] };
+    expect(later.items).toEqual([]);
+  });
+
+  it.each([
+    ['a cursor it never returned', '/offers?cursor=bm90LWEtY3Vyc29y', 'CATALOG_CURSOR_INVALID'],
+    ['a limit of 0', '/offers?limit=0', 'VALIDATION_FAILED'],
+    ['an unknown status', '/offers?status=lost', 'VALIDATION_FAILED'],
+    ['an unknown query parameter', '/offers?sort=price', 'VALIDATION_FAILED'],
+  ])('refuses a listing with %s', async (_label, path, code) => {
+    const response = await call('GET', path, authHeader('analyst'));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code });
+  });
+
   it("lets a producer withdraw its own open offer once, and never another producer's", async () => {
     const created = await call('POST', '/offers', producer, eggOffer);
     const { id } = (await created.json()) as { id: string };

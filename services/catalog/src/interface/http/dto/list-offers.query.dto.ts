@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const OFFER_STATUSES = [
+  'published',
+  'partially_allocated',
+  'sold_out',
+  'withdrawn',
+] as const;
+
+export class ListOffersQueryDto {
+  @ApiPropertyOptional({ example: 'EGG' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, {
+    message: 'commodity must be an upper-case code such as EGG',
+  })
+  commodity?: string;
+
+  @ApiPropertyOptional({ enum: OFFER_STATUSES })
+  @IsOptional()
+  @IsIn(OFFER_STATUSES)
+  status?: (typeof OFFER_STATUSES)[number];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  producerId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only offers available at this instant',
+    example: '2030-01-05T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  availableAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
