@@ -4,6 +4,11 @@ import { CommodityCatalog } from './application/commodity/commodity.queries';
 import { ApplyAllocationsHandler } from './application/offer/apply-allocations.handler';
 import { WithdrawOfferHandler } from './application/offer/withdraw-offer.handler';
 import { ListOffersQuery } from './application/offer/list-offers.query';
+import {
+  EXPIRY_SWEEP_INTERVAL_MS,
+  ExpireOffersSweep,
+} from './application/offer/expire-offers.sweep';
+import { AllowExpiredOffers1764300700000 } from './infrastructure/persistence/migrations/1764300700000-allow-expired-offers';
 import { AllowWithdrawnOffers1764300600000 } from './infrastructure/persistence/migrations/1764300600000-allow-withdrawn-offers';
 import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
 import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
@@ -43,6 +48,7 @@ export class CatalogModule {
             CreateProducers1764300400000,
             CreateOfferAllocations1764300500000,
             AllowWithdrawnOffers1764300600000,
+            AllowExpiredOffers1764300700000,
           ],
         }),
       ],
@@ -60,6 +66,8 @@ export class CatalogModule {
         ApplyAllocationsHandler,
         WithdrawOfferHandler,
         ListOffersQuery,
+        ExpireOffersSweep,
+        { provide: EXPIRY_SWEEP_INTERVAL_MS, useValue: config.OFFER_EXPIRY_SWEEP_MS },
       ],
     };
   }

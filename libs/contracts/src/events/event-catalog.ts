@@ -1,4 +1,5 @@
 import { OfferPublished } from './catalog/offer-published.v1';
+import { OfferExpired } from './catalog/offer-expired.v1';
 import { OfferSoldOut } from './catalog/offer-sold-out.v1';
 import { OfferWithdrawn } from './catalog/offer-withdrawn.v1';
 import { AllocationMade } from './orders/allocation-made.v1';
@@ -13,6 +14,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   OfferPublished,
   OfferSoldOut,
   OfferWithdrawn,
+  OfferExpired,
   ProducerRegistered,
   ProducerVerified,
   ProducerSuspended,

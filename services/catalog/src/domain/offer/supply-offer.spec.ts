@@ -5,6 +5,7 @@ import {
   type PublishOfferInput,
   release,
   withdraw,
+  expireIfDue,
 } from './supply-offer';
 
 const now = new Date('2026-11-28T00:00:00Z');
@@ -97,6 +98,23 @@ describe('withdraw', () => {
   it('refuses to withdraw a sold-out offer', () => {
     expect(() => withdraw(allocate(offer, { amount: 1000, unit: 'kg' }))).toThrow(
       expect.objectContaining({ rule: 'NOT_OPEN' }),
+    );
+  });
+});
+
+describe('expireIfDue', () => {
+  const offer = publishOffer(eggs, now);
+
+  it('given an open offer, then it expires exactly at available-until, not a millisecond before', () => {
+    const until = eggs.availableUntil.getTime();
+    expect(expireIfDue(offer, new Date(until - 1)).status).toBe('published');
+    expect(expireIfDue(offer, new Date(until)).status).toBe('expired');
+  });
+
+  it('given a sold-out offer, then it stays sold out', () => {
+    const soldOut = allocate(offer, { amount: 1000, unit: 'kg' });
+    expect(expireIfDue(soldOut, new Date(eggs.availableUntil.getTime() + 1)).status).toBe(
+      'sold_out',
     );
   });
 });

@@ -6,7 +6,8 @@ export interface Quantity {
   unit: Unit;
 }
 
-export type OfferStatus = 'published' | 'partially_allocated' | 'sold_out' | 'withdrawn';
+export type OfferStatus =
+  'published' | 'partially_allocated' | 'sold_out' | 'withdrawn' | 'expired';
 
 /** A producer's supply offer on the BTC hub. Pure domain: ids and time are passed in. */
 export interface SupplyOffer {
@@ -135,4 +136,10 @@ export function withdraw(offer: SupplyOffer): SupplyOffer {
     );
   }
   return { ...offer, status: 'withdrawn' };
+}
+
+/** An open offer whose availability window has ended by `now` expires; others are left as they are. */
+export function expireIfDue(offer: SupplyOffer, now: Date): SupplyOffer {
+  if (!isOpen(offer) || offer.availableUntil.getTime() > now.getTime()) return offer;
+  return { ...offer, status: 'expired' };
 }
