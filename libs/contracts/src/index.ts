@@ -7,6 +7,7 @@ export * from './topics/topic-registry';
 export * from './events/event-definition';
 export * from './events/event-catalog';
 export * from './events/catalog/offer-published.v1';
+export * from './events/catalog/offer-changed.v1';
 export * from './events/catalog/offer-expired.v1';
 export * from './events/catalog/offer-sold-out.v1';
 export * from './events/catalog/offer-withdrawn.v1';

@@ -4,6 +4,7 @@ import { CommodityCatalog } from './application/commodity/commodity.queries';
 import { ApplyAllocationsHandler } from './application/offer/apply-allocations.handler';
 import { WithdrawOfferHandler } from './application/offer/withdraw-offer.handler';
 import { ListOffersQuery } from './application/offer/list-offers.query';
+import { ChangeOfferHandler } from './application/offer/change-offer.handler';
 import {
   EXPIRY_SWEEP_INTERVAL_MS,
   ExpireOffersSweep,
@@ -66,6 +67,7 @@ export class CatalogModule {
         ApplyAllocationsHandler,
         WithdrawOfferHandler,
         ListOffersQuery,
+        ChangeOfferHandler,
         ExpireOffersSweep,
         { provide: EXPIRY_SWEEP_INTERVAL_MS, useValue: config.OFFER_EXPIRY_SWEEP_MS },
       ],

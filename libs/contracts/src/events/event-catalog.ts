@@ -1,4 +1,5 @@
 import { OfferPublished } from './catalog/offer-published.v1';
+import { OfferChanged } from './catalog/offer-changed.v1';
 import { OfferExpired } from './catalog/offer-expired.v1';
 import { OfferSoldOut } from './catalog/offer-sold-out.v1';
 import { OfferWithdrawn } from './catalog/offer-withdrawn.v1';
@@ -12,6 +13,7 @@ import type { EventDefinition } from './event-definition';
 /** Every event type and version simpul knows, one entry per contract file. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
   OfferPublished,
+  OfferChanged,
   OfferSoldOut,
   OfferWithdrawn,
   OfferExpired,

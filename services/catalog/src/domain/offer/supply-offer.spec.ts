@@ -6,6 +6,7 @@ import {
   release,
   withdraw,
   expireIfDue,
+  changeOffer,
 } from './supply-offer';
 
 const now = new Date('2026-11-28T00:00:00Z');
@@ -116,5 +117,35 @@ describe('expireIfDue', () => {
     expect(expireIfDue(soldOut, new Date(eggs.availableUntil.getTime() + 1)).status).toBe(
       'sold_out',
     );
+  });
+});
+
+describe('changeOffer', () => {
+  const offer = allocate(publishOffer(eggs, now), { amount: 300, unit: 'kg' });
+
+  it('given 300 of 1000 kg allocated, when reduced to 300, then it is sold out; below 300 is refused', () => {
+    expect(changeOffer(offer, { quantityAmount: 300 }, now)).toMatchObject({
+      status: 'sold_out',
+      remaining: { amount: 0 },
+    });
+    expect(() => changeOffer(offer, { quantityAmount: 299.999 }, now)).toThrow(
+      expect.objectContaining({ rule: 'BELOW_ALLOCATED' }),
+    );
+  });
+
+  it('given a new price and window, then they replace the old ones, and a window in the past is refused', () => {
+    const until = new Date('2026-12-20T00:00:00Z');
+    expect(changeOffer(offer, { unitPriceIdr: 25000, availableUntil: until }, now)).toMatchObject({
+      unitPriceIdr: 25000,
+      availableUntil: until,
+      remaining: { amount: 700 },
+    });
+    expect(() =>
+      changeOffer(
+        offer,
+        { availableUntil: new Date('2026-11-30T00:00:00Z') },
+        new Date('2026-12-01T00:00:00Z'),
+      ),
+    ).toThrow(expect.objectContaining({ rule: 'WINDOW_IN_PAST' }));
   });
 });

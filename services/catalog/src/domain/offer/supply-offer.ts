@@ -37,7 +37,8 @@ export class OfferRuleViolation extends Error {
       | 'OVER_ALLOCATION'
       | 'UNIT_MISMATCH'
       | 'RELEASE_EXCEEDS_ALLOCATED'
-      | 'NOT_OPEN',
+      | 'NOT_OPEN'
+      | 'BELOW_ALLOCATED',
     message: string,
   ) {
     super(message);
@@ -142,4 +143,57 @@ export function withdraw(offer: SupplyOffer): SupplyOffer {
 export function expireIfDue(offer: SupplyOffer, now: Date): SupplyOffer {
   if (!isOpen(offer) || offer.availableUntil.getTime() > now.getTime()) return offer;
   return { ...offer, status: 'expired' };
+}
+
+export interface OfferChange {
+  quantityAmount?: number;
+  unitPriceIdr?: number;
+  availableUntil?: Date;
+}
+
+/**
+ * Changes an open offer's terms. The quantity may go down, but never below what is already
+ * allocated; the window may not end before it starts or in the past.
+ */
+export function changeOffer(offer: SupplyOffer, change: OfferChange, now: Date): SupplyOffer {
+  if (!isOpen(offer))
+    throw new OfferRuleViolation(
+      'NOT_OPEN',
+      `offer ${offer.id} is ${offer.status} and cannot change`,
+    );
+  const allocated = toMilli(offer.quantity.amount) - toMilli(offer.remaining.amount);
+  const quantity =
+    change.quantityAmount === undefined
+      ? toMilli(offer.quantity.amount)
+      : toMilli(change.quantityAmount);
+  if (quantity < allocated || quantity <= 0) {
+    throw new OfferRuleViolation(
+      'BELOW_ALLOCATED',
+      `${fromMilli(allocated)} ${offer.quantity.unit} are already allocated; the quantity cannot go below that`,
+    );
+  }
+  const availableUntil = change.availableUntil ?? offer.availableUntil;
+  if (availableUntil.getTime() <= offer.availableFrom.getTime()) {
+    throw new OfferRuleViolation('WINDOW_INVALID', 'availableUntil must be after availableFrom');
+  }
+  if (availableUntil.getTime() <= now.getTime())
+    throw new OfferRuleViolation(
+      'WINDOW_IN_PAST',
+      'the availability window would already have ended',
+    );
+  const price = change.unitPriceIdr ?? offer.unitPriceIdr;
+  if (!Number.isSafeInteger(price) || price <= 0)
+    throw new OfferRuleViolation(
+      'PRICE_NOT_INTEGER',
+      'unit price must be a positive whole number of rupiah',
+    );
+  const remaining = quantity - allocated;
+  return {
+    ...offer,
+    quantity: { ...offer.quantity, amount: fromMilli(quantity) },
+    remaining: { ...offer.remaining, amount: fromMilli(remaining) },
+    unitPriceIdr: price,
+    availableUntil,
+    status: statusFor(quantity, remaining),
+  };
 }

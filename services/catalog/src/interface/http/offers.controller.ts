@@ -1,7 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
+import { ChangeOfferHandler } from '../../application/offer/change-offer.handler';
 import { GetOfferQuery } from '../../application/offer/get-offer.query';
+import { ChangeOfferRequestDto } from './dto/change-offer.request.dto';
 import { ListOffersQuery, type OfferPage } from '../../application/offer/list-offers.query';
 import { ListOffersQueryDto } from './dto/list-offers.query.dto';
 import { PublishOfferHandler } from '../../application/offer/publish-offer.handler';
@@ -18,7 +30,29 @@ export class OffersController {
     private readonly getOffer: GetOfferQuery,
     private readonly withdrawOffer: WithdrawOfferHandler,
     private readonly listOffers: ListOffersQuery,
+    private readonly changeOffer: ChangeOfferHandler,
   ) {}
+
+  @Patch(':id')
+  @Roles('producer', 'btc-operator')
+  @ApiOperation({
+    summary: 'Change an open offer (a producer only its own); emits catalog.offer.changed',
+  })
+  async change(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ChangeOfferRequestDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SupplyOffer> {
+    return this.changeOffer.execute(
+      id,
+      {
+        quantityAmount: body.quantityAmount,
+        unitPriceIdr: body.unitPriceIdr,
+        availableUntil: body.availableUntil ? new Date(body.availableUntil) : undefined,
+      },
+      actor,
+    );
+  }
 
   @Get()
   @Roles(...ROLES)

@@ -173,4 +173,50 @@ describe('catalog follows allocations from orders', () => {
     const dlq = await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.ordersOrders.name)));
     expect(dlq.filter((m) => m.headers['event-id'] === releasedAgain.id)).toHaveLength(1);
   });
+
+  it('lets the producer change an offer but never below what is allocated, and announces the change', async () => {
+    const offerId = await publishOffer(100);
+    await send(allocation(offerId, 60));
+    await expectEventually(async () =>
+      expect((await offerState(offerId)).remaining.amount).toBe(40),
+    );
+    const patch = (headers: Record<string, string>, body: object) =>
+      fetch(`${catalog.url}/offers/${offerId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+
+    const below = await patch(authHeader('producer', producerId), { quantityAmount: 59.999 });
+    expect(below.status).toBe(409);
+    expect(await below.json()).toMatchObject({ code: 'CATALOG_OFFER_BELOW_ALLOCATED' });
+    const stranger = await patch(
+      authHeader('producer', await registerActiveProducer(catalog.url)),
+      { quantityAmount: 80 },
+    );
+    expect(stranger.status).toBe(403);
+
+    const changed = await patch(authHeader('producer', producerId), {
+      quantityAmount: 80,
+      unitPriceIdr: 26000,
+    });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({
+      status: 'partially_allocated',
+      remaining: { amount: 20 },
+      unitPriceIdr: 26000,
+    });
+    const events = await expectEventually(async () => {
+      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.headers['event-type'] === 'catalog.offer.changed' && m.value?.includes(offerId),
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(JSON.parse(events[0].value ?? '{}').data).toMatchObject({
+      quantity: { amount: 80 },
+      remaining: { amount: 20 },
+      unitPriceIdr: 26000,
+    });
+  });
 });

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { createEnvelope, OfferChanged } from '@simpul/contracts';
+import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
+import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
+import { DataSource } from 'typeorm';
+import {
+  changeOffer,
+  type OfferChange,
+  OfferRuleViolation,
+  type SupplyOffer,
+} from '../../domain/offer/supply-offer';
+import { toDomain, toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
+import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
+import { CATALOG_ERRORS } from '../catalog-error-codes';
+
+/** Changes an open offer (its own producer or a BTC operator), with `catalog.offer.changed`. */
+@Injectable()
+export class ChangeOfferHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(id: string, change: OfferChange, actor: Principal): Promise<SupplyOffer> {
+    if (Object.values(change).every((value) => value === undefined)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'name at least one of quantityAmount, unitPriceIdr, availableUntil',
+        400,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Locked: allocations applied concurrently see the new quantity, or this change sees them.
+      const row = await manager.findOne(SupplyOfferOrmEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw new AppError(CATALOG_ERRORS.offerNotFound, `no offer ${id}`, 404);
+      if (actor.role === 'producer' && actor.tenantId !== row.producerId) {
+        throw new AppError(
+          AUTH_ERROR_CODES.forbidden,
+          'a producer may change only its own offers',
+          403,
+        );
+      }
+      let next: SupplyOffer;
+      try {
+        next = changeOffer(toDomain(row), change, new Date());
+      } catch (error) {
+        if (error instanceof OfferRuleViolation) {
+          const status = error.rule === 'NOT_OPEN' || error.rule === 'BELOW_ALLOCATED' ? 409 : 400;
+          throw new AppError(
+            `${CATALOG_ERRORS.offerRulePrefix}${error.rule}`,
+            error.message,
+            status,
+          );
+        }
+        throw error;
+      }
+      const { quantityAmount, remainingAmount, unitPriceIdr, availableUntil, status } =
+        toOrmEntity(next);
+      await manager.update(
+        SupplyOfferOrmEntity,
+        { id },
+        { quantityAmount, remainingAmount, unitPriceIdr, availableUntil, status },
+      );
+      const envelope = createEnvelope(OfferChanged, {
+        source: 'catalog',
+        subject: id,
+        data: {
+          offerId: id,
+          commodityCode: next.commodityCode,
+          quantity: next.quantity,
+          remaining: next.remaining,
+          unitPriceIdr: next.unitPriceIdr,
+          availableUntil: next.availableUntil.toISOString(),
+          changedBy: actor.subject,
+        },
+      });
+      await appendToOutbox(manager, [toOutboxRecord(OfferChanged, envelope)]);
+      return next;
+    });
+  }
+}
