@@ -10,6 +10,7 @@ import {
   ExpireOffersSweep,
 } from './application/offer/expire-offers.sweep';
 import { AllowExpiredOffers1764300700000 } from './infrastructure/persistence/migrations/1764300700000-allow-expired-offers';
+import { AddOfferProductionTerms1764300800000 } from './infrastructure/persistence/migrations/1764300800000-add-offer-production-terms';
 import { AllowWithdrawnOffers1764300600000 } from './infrastructure/persistence/migrations/1764300600000-allow-withdrawn-offers';
 import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
 import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
@@ -50,6 +51,7 @@ export class CatalogModule {
             CreateOfferAllocations1764300500000,
             AllowWithdrawnOffers1764300600000,
             AllowExpiredOffers1764300700000,
+            AddOfferProductionTerms1764300800000,
           ],
         }),
       ],

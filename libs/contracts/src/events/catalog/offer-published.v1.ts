@@ -5,6 +5,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsOptional,
   IsPositive,
   IsString,
   IsUUID,
@@ -64,6 +65,21 @@ export class OfferPublishedV1 {
   @IsNotEmpty()
   @MaxLength(64)
   originHub: string;
+
+  /** Smallest quantity a buyer may take (added in place: optional fields are not a breaking change). */
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  minOrderQuantity?: number;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  productionDate?: string;
+
+  /** When the offer stops being offered: its window's end, or its shelf life's if sooner. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
 }
 
 export const OfferPublished = defineEvent({

@@ -8,7 +8,7 @@ import {
 import { createEnvelope, OfferExpired } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { DataSource } from 'typeorm';
-import { expireIfDue } from '../../domain/offer/supply-offer';
+import { expireIfDue, expiresAt } from '../../domain/offer/supply-offer';
 import { toDomain } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 
@@ -16,7 +16,7 @@ export const EXPIRY_SWEEP_INTERVAL_MS = Symbol('EXPIRY_SWEEP_INTERVAL_MS');
 const BATCH = 500;
 
 /**
- * Expires open offers whose availability window has ended, on a schedule. Rows are claimed with
+ * Expires open offers whose availability window or shelf life has ended, on a schedule. Rows are claimed with
  * SKIP LOCKED, so several catalog instances can sweep at once without expiring an offer twice.
  */
 @Injectable()
@@ -52,11 +52,12 @@ export class ExpireOffersSweep implements OnApplicationBootstrap, OnModuleDestro
       const expired = await this.dataSource.transaction(async (manager) => {
         const due = await manager
           .createQueryBuilder(SupplyOfferOrmEntity, 'offer')
-          .where(
-            "offer.status IN ('published', 'partially_allocated') AND offer.available_until <= :now",
+          .where("offer.status IN ('published', 'partially_allocated')")
+          .andWhere(
+            'LEAST(offer.available_until, COALESCE(offer.shelf_life_ends_at, offer.available_until)) <= :now',
             { now },
           )
-          .orderBy('offer.available_until')
+          .orderBy('offer.id')
           .take(BATCH)
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
@@ -82,7 +83,7 @@ export class ExpireOffersSweep implements OnApplicationBootstrap, OnModuleDestro
                 data: {
                   offerId: offer.id,
                   commodityCode: offer.commodityCode,
-                  expiredAt: offer.availableUntil.toISOString(),
+                  expiredAt: expiresAt(offer).toISOString(),
                 },
               }),
             ),

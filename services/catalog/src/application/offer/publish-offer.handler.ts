@@ -5,6 +5,7 @@ import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import {
+  expiresAt,
   OfferRuleViolation,
   publishOffer,
   type PublishOfferInput,
@@ -18,7 +19,7 @@ import { ProducerRegistry } from '../producer/producer-registry';
 import { missingCertificates, type Producer } from '../../domain/producer/producer';
 import { type Commodity, offerMismatch } from '../../domain/commodity/commodity';
 
-export type PublishOfferCommand = Omit<PublishOfferInput, 'id'>;
+export type PublishOfferCommand = Omit<PublishOfferInput, 'id' | 'shelfLifeDays'>;
 
 /** Saves the offer and its `catalog.offer.published` event in one transaction (outbox). */
 @Injectable()
@@ -63,14 +64,9 @@ export class PublishOfferHandler {
         403,
       );
     }
-    const offer = this.decide(command);
-    const envelope = createEnvelope(OfferPublished, {
-      source: 'catalog',
-      subject: offer.id,
-      data: toEventData(offer),
-    });
-    await this.dataSource.transaction(async (manager) => {
-      const commodity = await this.commodities.require(offer.commodityCode, manager);
+    return this.dataSource.transaction(async (manager) => {
+      const commodity = await this.commodities.require(command.commodityCode, manager);
+      const offer = this.decide({ ...command, shelfLifeDays: commodity.shelfLifeDays });
       this.checkFits(commodity, offer);
       // A suspension waits for this publication to commit, or this publication sees the suspension.
       this.checkProducer(
@@ -78,12 +74,17 @@ export class PublishOfferHandler {
         commodity,
       );
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
+      const envelope = createEnvelope(OfferPublished, {
+        source: 'catalog',
+        subject: offer.id,
+        data: toEventData(offer),
+      });
       await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);
+      return offer;
     });
-    return offer;
   }
 
-  private decide(command: PublishOfferCommand): SupplyOffer {
+  private decide(command: Omit<PublishOfferInput, 'id'>): SupplyOffer {
     try {
       return publishOffer({ ...command, id: uuidv7() }, new Date());
     } catch (error) {
@@ -106,5 +107,8 @@ function toEventData(offer: SupplyOffer): OfferPublishedV1 {
     availableFrom: offer.availableFrom.toISOString(),
     availableUntil: offer.availableUntil.toISOString(),
     originHub: offer.originHub,
+    ...(offer.minOrderQuantity !== null ? { minOrderQuantity: offer.minOrderQuantity } : {}),
+    ...(offer.productionDate ? { productionDate: offer.productionDate.toISOString() } : {}),
+    expiresAt: expiresAt(offer).toISOString(),
   };
 }

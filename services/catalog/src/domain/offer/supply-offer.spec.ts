@@ -20,6 +20,9 @@ const eggs: PublishOfferInput = {
   availableFrom: new Date('2026-11-29T00:00:00Z'),
   availableUntil: new Date('2026-12-10T00:00:00Z'),
   originHub: 'BTC-BLITAR',
+  minOrderQuantity: null,
+  productionDate: null,
+  shelfLifeDays: 14,
 };
 
 describe('publishOffer', () => {
@@ -147,5 +150,24 @@ describe('changeOffer', () => {
         new Date('2026-12-01T00:00:00Z'),
       ),
     ).toThrow(expect.objectContaining({ rule: 'WINDOW_IN_PAST' }));
+  });
+});
+
+describe('production date and shelf life', () => {
+  it('given eggs laid 10 days ago with a 14-day shelf life, then the offer expires at the shelf life, before its window', () => {
+    const laid = new Date(now.getTime() - 10 * 24 * 3600 * 1000);
+    const offer = publishOffer({ ...eggs, productionDate: laid }, now);
+    expect(offer.shelfLifeEndsAt).toEqual(new Date(laid.getTime() + 14 * 24 * 3600 * 1000));
+    expect(expireIfDue(offer, offer.shelfLifeEndsAt as Date).status).toBe('expired');
+  });
+
+  it.each([
+    ['SHELF_LIFE_ENDED', { productionDate: new Date(now.getTime() - 15 * 24 * 3600 * 1000) }],
+    ['PRODUCTION_DATE_IN_FUTURE', { productionDate: new Date(now.getTime() + 3600 * 1000) }],
+    ['MIN_ORDER_INVALID', { minOrderQuantity: 1000.5 }],
+  ])('refuses an offer that breaks %s', (rule, change) => {
+    expect(() => publishOffer({ ...eggs, ...change }, now)).toThrow(
+      expect.objectContaining({ rule }),
+    );
   });
 });

@@ -21,11 +21,25 @@ export interface SupplyOffer {
   availableFrom: Date;
   availableUntil: Date;
   originHub: string;
+  /** The smallest quantity a buyer may take, in the offer's unit; null when there is none. */
+  minOrderQuantity: number | null;
+  /** Production or harvest date, when the producer gives it. */
+  productionDate: Date | null;
+  /** productionDate + the commodity's shelf life; null when either is unknown. */
+  shelfLifeEndsAt: Date | null;
   status: OfferStatus;
   publishedAt: Date;
 }
 
-export type PublishOfferInput = Omit<SupplyOffer, 'remaining' | 'status' | 'publishedAt'>;
+export type PublishOfferInput = Omit<
+  SupplyOffer,
+  'remaining' | 'status' | 'publishedAt' | 'shelfLifeEndsAt'
+> & {
+  /** The commodity's shelf life in days; null when it does not spoil. */
+  shelfLifeDays: number | null;
+};
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export class OfferRuleViolation extends Error {
   constructor(
@@ -38,12 +52,39 @@ export class OfferRuleViolation extends Error {
       | 'UNIT_MISMATCH'
       | 'RELEASE_EXCEEDS_ALLOCATED'
       | 'NOT_OPEN'
-      | 'BELOW_ALLOCATED',
+      | 'BELOW_ALLOCATED'
+      | 'MIN_ORDER_INVALID'
+      | 'PRODUCTION_DATE_IN_FUTURE'
+      | 'SHELF_LIFE_ENDED',
     message: string,
   ) {
     super(message);
     this.name = 'OfferRuleViolation';
   }
+}
+
+function checkProduction(input: PublishOfferInput, now: Date): void {
+  if (
+    input.minOrderQuantity !== null &&
+    (input.minOrderQuantity <= 0 || input.minOrderQuantity > input.quantity.amount)
+  ) {
+    throw new OfferRuleViolation(
+      'MIN_ORDER_INVALID',
+      'the minimum order quantity must be positive and at most the offered quantity',
+    );
+  }
+  if (input.productionDate && input.productionDate.getTime() > now.getTime()) {
+    throw new OfferRuleViolation(
+      'PRODUCTION_DATE_IN_FUTURE',
+      'the production or harvest date cannot be in the future',
+    );
+  }
+}
+
+/** When the offer stops being offered: the end of its window, or of its shelf life if sooner. */
+export function expiresAt(offer: SupplyOffer): Date {
+  const shelf = offer.shelfLifeEndsAt;
+  return shelf && shelf.getTime() < offer.availableUntil.getTime() ? shelf : offer.availableUntil;
 }
 
 /** Publishes an offer: the whole quantity starts unallocated. */
@@ -63,7 +104,25 @@ export function publishOffer(input: PublishOfferInput, now: Date): SupplyOffer {
   if (input.availableUntil.getTime() <= now.getTime()) {
     throw new OfferRuleViolation('WINDOW_IN_PAST', 'the availability window has already ended');
   }
-  return { ...input, remaining: { ...input.quantity }, status: 'published', publishedAt: now };
+  const { shelfLifeDays, ...offer } = input;
+  checkProduction(input, now);
+  const shelfLifeEndsAt =
+    input.productionDate && shelfLifeDays
+      ? new Date(input.productionDate.getTime() + shelfLifeDays * DAY_MS)
+      : null;
+  if (shelfLifeEndsAt && shelfLifeEndsAt.getTime() <= now.getTime()) {
+    throw new OfferRuleViolation(
+      'SHELF_LIFE_ENDED',
+      `produced ${input.productionDate?.toISOString()}, its ${shelfLifeDays}-day shelf life has ended`,
+    );
+  }
+  return {
+    ...offer,
+    shelfLifeEndsAt,
+    remaining: { ...input.quantity },
+    status: 'published',
+    publishedAt: now,
+  };
 }
 
 // Quantities carry up to three decimals: compute in thousandths so that sums stay exact.
@@ -139,9 +198,9 @@ export function withdraw(offer: SupplyOffer): SupplyOffer {
   return { ...offer, status: 'withdrawn' };
 }
 
-/** An open offer whose availability window has ended by `now` expires; others are left as they are. */
+/** An open offer whose window or shelf life has ended by `now` expires; others are left as they are. */
 export function expireIfDue(offer: SupplyOffer, now: Date): SupplyOffer {
-  if (!isOpen(offer) || offer.availableUntil.getTime() > now.getTime()) return offer;
+  if (!isOpen(offer) || expiresAt(offer).getTime() > now.getTime()) return offer;
   return { ...offer, status: 'expired' };
 }
 

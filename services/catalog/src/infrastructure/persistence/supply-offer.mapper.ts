@@ -14,6 +14,9 @@ export function toOrmEntity(offer: SupplyOffer): SupplyOfferOrmEntity {
     availableFrom: offer.availableFrom,
     availableUntil: offer.availableUntil,
     originHub: offer.originHub,
+    minOrderQuantity: offer.minOrderQuantity === null ? null : String(offer.minOrderQuantity),
+    productionDate: offer.productionDate,
+    shelfLifeEndsAt: offer.shelfLifeEndsAt,
     status: offer.status,
     publishedAt: offer.publishedAt,
   });
@@ -32,6 +35,9 @@ export function toDomain(row: SupplyOfferOrmEntity): SupplyOffer {
     availableFrom: row.availableFrom,
     availableUntil: row.availableUntil,
     originHub: row.originHub,
+    minOrderQuantity: row.minOrderQuantity === null ? null : Number(row.minOrderQuantity),
+    productionDate: row.productionDate,
+    shelfLifeEndsAt: row.shelfLifeEndsAt,
     status: row.status as SupplyOffer['status'],
     publishedAt: row.publishedAt,
   };

@@ -35,6 +35,15 @@ export class SupplyOfferOrmEntity {
   @Column({ name: 'origin_hub', type: 'text' })
   originHub: string;
 
+  @Column({ name: 'min_order_quantity', type: 'numeric', precision: 14, scale: 3, nullable: true })
+  minOrderQuantity: string | null;
+
+  @Column({ name: 'production_date', type: 'timestamptz', nullable: true })
+  productionDate: Date | null;
+
+  @Column({ name: 'shelf_life_ends_at', type: 'timestamptz', nullable: true })
+  shelfLifeEndsAt: Date | null;
+
   @Column({ type: 'text' })
   status: string;
 

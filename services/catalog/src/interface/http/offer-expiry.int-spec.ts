@@ -74,7 +74,7 @@ describe('catalog: the expiry sweep', () => {
     });
     const expired = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
-        (m) => m.headers['event-type'] === 'catalog.offer.expired',
+        (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(id),
       );
       expect(found).toHaveLength(1);
       return found[0];
@@ -84,5 +84,56 @@ describe('catalog: the expiry sweep', () => {
       commodityCode: 'CHILI_RED_CURLY',
       expiredAt: until.toISOString(),
     });
+  });
+
+  it('expires chili at the end of its two-day shelf life, before its window ends', async () => {
+    const producerId = await registerActiveProducer(catalog.url);
+    const harvested = new Date(Date.now() - 2 * 24 * 3600_000 + 3000);
+    const created = await fetch(`${catalog.url}/offers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeader('producer', producerId) },
+      body: JSON.stringify({
+        producerId,
+        commodityCode: 'CHILI_RED_CURLY',
+        quantity: { amount: 150, unit: 'kg' },
+        minOrderQuantity: 25,
+        unitPriceIdr: 29000,
+        grade: '1',
+        productionDate: harvested.toISOString(),
+        availableFrom: new Date(Date.now() - 3600_000).toISOString(),
+        availableUntil: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        originHub: 'BTC-BLITAR',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const offer = (await created.json()) as {
+      id: string;
+      shelfLifeEndsAt: string;
+      minOrderQuantity: number;
+    };
+    const shelfEnd = new Date(harvested.getTime() + 2 * 24 * 3600_000).toISOString();
+    expect(offer).toMatchObject({ shelfLifeEndsAt: shelfEnd, minOrderQuantity: 25 });
+    await expectEventually(
+      async () => {
+        const state = (await (
+          await fetch(`${catalog.url}/offers/${offer.id}`, { headers: authHeader('analyst') })
+        ).json()) as { status: string };
+        expect(state.status).toBe('expired');
+      },
+      { timeoutMs: 15_000 },
+    );
+    const kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'expiry-test-2',
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const expired = await expectEventually(async () => {
+      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(offer.id),
+      );
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(JSON.parse(expired.value ?? '{}').data.expiredAt).toBe(shelfEnd);
   });
 });

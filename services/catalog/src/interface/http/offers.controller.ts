@@ -92,6 +92,8 @@ export class OffersController {
         ...body,
         availableFrom: new Date(body.availableFrom),
         availableUntil: new Date(body.availableUntil),
+        minOrderQuantity: body.minOrderQuantity ?? null,
+        productionDate: body.productionDate ? new Date(body.productionDate) : null,
       },
       actor,
     );

@@ -255,6 +255,21 @@ describe('catalog: commodities and offers over HTTP', () => {
     ],
     ['an unknown field', (o: Offer) => ({ ...o, discount: 10 }), 'VALIDATION_FAILED'],
     [
+      'a production date in the future',
+      (o: Offer) => ({ ...o, productionDate: '2099-01-01T00:00:00Z' }),
+      'CATALOG_OFFER_PRODUCTION_DATE_IN_FUTURE',
+    ],
+    [
+      'eggs laid beyond their shelf life',
+      (o: Offer) => ({ ...o, productionDate: '2020-01-01T00:00:00Z' }),
+      'CATALOG_OFFER_SHELF_LIFE_ENDED',
+    ],
+    [
+      'a minimum order above the offered quantity',
+      (o: Offer) => ({ ...o, minOrderQuantity: 1000.5 }),
+      'CATALOG_OFFER_MIN_ORDER_INVALID',
+    ],
+    [
       'an oversized string',
       (o: Offer) => ({ ...o, originHub: 'B'.repeat(10_000) }),
       'VALIDATION_FAILED',

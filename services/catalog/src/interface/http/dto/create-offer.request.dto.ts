@@ -7,6 +7,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsOptional,
   IsPositive,
   IsString,
   IsUUID,
@@ -63,6 +64,24 @@ export class CreateOfferRequestDto {
   @ApiProperty({ example: '2026-12-10T00:00:00Z' })
   @IsISO8601({ strict: true })
   availableUntil: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'Smallest quantity a buyer may take, in the offer unit',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  minOrderQuantity?: number;
+
+  @ApiProperty({
+    required: false,
+    description: 'Production or harvest date; with the commodity shelf life it bounds the offer',
+    example: '2026-11-27T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  productionDate?: string;
 
   @ApiProperty({ example: 'BTC-BLITAR' })
   @IsString()
