@@ -5,6 +5,8 @@ import { ApplyAllocationsHandler } from './application/offer/apply-allocations.h
 import { WithdrawOfferHandler } from './application/offer/withdraw-offer.handler';
 import { ListOffersQuery } from './application/offer/list-offers.query';
 import { ChangeOfferHandler } from './application/offer/change-offer.handler';
+import { PublishDraftHandler } from './application/offer/publish-draft.handler';
+import { AllowDraftOffers1764300900000 } from './infrastructure/persistence/migrations/1764300900000-allow-draft-offers';
 import {
   EXPIRY_SWEEP_INTERVAL_MS,
   ExpireOffersSweep,
@@ -52,6 +54,7 @@ export class CatalogModule {
             AllowWithdrawnOffers1764300600000,
             AllowExpiredOffers1764300700000,
             AddOfferProductionTerms1764300800000,
+            AllowDraftOffers1764300900000,
           ],
         }),
       ],
@@ -70,6 +73,7 @@ export class CatalogModule {
         WithdrawOfferHandler,
         ListOffersQuery,
         ChangeOfferHandler,
+        PublishDraftHandler,
         ExpireOffersSweep,
         { provide: EXPIRY_SWEEP_INTERVAL_MS, useValue: config.OFFER_EXPIRY_SWEEP_MS },
       ],

@@ -74,7 +74,9 @@ export class ChangeOfferHandler {
           changedBy: actor.subject,
         },
       });
-      await appendToOutbox(manager, [toOutboxRecord(OfferChanged, envelope)]);
+      // A draft's changes are nobody's business until it is published.
+      if (next.status !== 'draft')
+        await appendToOutbox(manager, [toOutboxRecord(OfferChanged, envelope)]);
       return next;
     });
   }

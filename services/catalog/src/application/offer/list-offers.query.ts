@@ -50,6 +50,7 @@ export class ListOffersQuery {
     if (filter.commodity)
       query.andWhere('offer.commodity_code = :commodity', { commodity: filter.commodity });
     if (filter.status) query.andWhere('offer.status = :status', { status: filter.status });
+    else query.andWhere("offer.status <> 'draft'");
     if (filter.producerId)
       query.andWhere('offer.producer_id = :producerId', { producerId: filter.producerId });
     if (filter.availableAt) {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createEnvelope, OfferPublished, type OfferPublishedV1 } from '@simpul/contracts';
-import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
+import { appendToOutbox } from '@simpul/persistence';
 import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import {
-  expiresAt,
   OfferRuleViolation,
   publishOffer,
   type PublishOfferInput,
@@ -14,6 +12,7 @@ import {
 import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 import { CATALOG_ERRORS } from '../catalog-error-codes';
+import { offerPublishedRecord } from './offer-events';
 import { CommodityCatalog } from '../commodity/commodity.queries';
 import { ProducerRegistry } from '../producer/producer-registry';
 import { missingCertificates, type Producer } from '../../domain/producer/producer';
@@ -56,7 +55,12 @@ export class PublishOfferHandler {
     throw new AppError(code, mismatch.message, 400);
   }
 
-  async execute(command: PublishOfferCommand, actor: Principal): Promise<SupplyOffer> {
+  /** With `draft`, the offer is saved unpublished and nothing is announced until it is published. */
+  async execute(
+    command: PublishOfferCommand,
+    actor: Principal,
+    draft = false,
+  ): Promise<SupplyOffer> {
     if (actor.role === 'producer' && actor.tenantId !== command.producerId) {
       throw new AppError(
         AUTH_ERROR_CODES.forbidden,
@@ -66,7 +70,7 @@ export class PublishOfferHandler {
     }
     return this.dataSource.transaction(async (manager) => {
       const commodity = await this.commodities.require(command.commodityCode, manager);
-      const offer = this.decide({ ...command, shelfLifeDays: commodity.shelfLifeDays });
+      const offer = this.decide({ ...command, shelfLifeDays: commodity.shelfLifeDays }, draft);
       this.checkFits(commodity, offer);
       // A suspension waits for this publication to commit, or this publication sees the suspension.
       this.checkProducer(
@@ -74,19 +78,14 @@ export class PublishOfferHandler {
         commodity,
       );
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
-      const envelope = createEnvelope(OfferPublished, {
-        source: 'catalog',
-        subject: offer.id,
-        data: toEventData(offer),
-      });
-      await appendToOutbox(manager, [toOutboxRecord(OfferPublished, envelope)]);
+      if (!draft) await appendToOutbox(manager, [offerPublishedRecord(offer)]);
       return offer;
     });
   }
 
-  private decide(command: Omit<PublishOfferInput, 'id'>): SupplyOffer {
+  private decide(command: Omit<PublishOfferInput, 'id'>, draft: boolean): SupplyOffer {
     try {
-      return publishOffer({ ...command, id: uuidv7() }, new Date());
+      return publishOffer({ ...command, id: uuidv7() }, new Date(), draft);
     } catch (error) {
       if (error instanceof OfferRuleViolation) {
         throw new AppError(`${CATALOG_ERRORS.offerRulePrefix}${error.rule}`, error.message, 400);
@@ -94,21 +93,4 @@ export class PublishOfferHandler {
       throw error;
     }
   }
-}
-
-function toEventData(offer: SupplyOffer): OfferPublishedV1 {
-  return {
-    offerId: offer.id,
-    producerId: offer.producerId,
-    commodityCode: offer.commodityCode,
-    quantity: offer.quantity,
-    unitPriceIdr: offer.unitPriceIdr,
-    grade: offer.grade,
-    availableFrom: offer.availableFrom.toISOString(),
-    availableUntil: offer.availableUntil.toISOString(),
-    originHub: offer.originHub,
-    ...(offer.minOrderQuantity !== null ? { minOrderQuantity: offer.minOrderQuantity } : {}),
-    ...(offer.productionDate ? { productionDate: offer.productionDate.toISOString() } : {}),
-    expiresAt: expiresAt(offer).toISOString(),
-  };
 }

@@ -7,6 +7,7 @@ import {
   withdraw,
   expireIfDue,
   changeOffer,
+  publishDraft,
 } from './supply-offer';
 
 const now = new Date('2026-11-28T00:00:00Z');
@@ -168,6 +169,32 @@ describe('production date and shelf life', () => {
   ])('refuses an offer that breaks %s', (rule, change) => {
     expect(() => publishOffer({ ...eggs, ...change }, now)).toThrow(
       expect.objectContaining({ rule }),
+    );
+  });
+});
+
+describe('drafts', () => {
+  it('given a draft, then it takes no allocation until published, and publishes once', () => {
+    const draft = publishOffer(eggs, now, true);
+    expect(draft.status).toBe('draft');
+    expect(() => allocate(draft, { amount: 1, unit: 'kg' })).toThrow(
+      expect.objectContaining({ rule: 'NOT_OPEN' }),
+    );
+    const later = new Date(now.getTime() + 3600_000);
+    const published = publishDraft(changeOffer(draft, { unitPriceIdr: 26000 }, now), later);
+    expect(published).toMatchObject({
+      status: 'published',
+      unitPriceIdr: 26000,
+      publishedAt: later,
+    });
+    expect(() => publishDraft(published, later)).toThrow(
+      expect.objectContaining({ rule: 'NOT_DRAFT' }),
+    );
+  });
+
+  it('refuses to publish a draft whose window has ended', () => {
+    expect(() => publishDraft(publishOffer(eggs, now, true), eggs.availableUntil)).toThrow(
+      expect.objectContaining({ rule: 'WINDOW_IN_PAST' }),
     );
   });
 });

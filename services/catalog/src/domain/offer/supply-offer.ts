@@ -7,7 +7,7 @@ export interface Quantity {
 }
 
 export type OfferStatus =
-  'published' | 'partially_allocated' | 'sold_out' | 'withdrawn' | 'expired';
+  'draft' | 'published' | 'partially_allocated' | 'sold_out' | 'withdrawn' | 'expired';
 
 /** A producer's supply offer on the BTC hub. Pure domain: ids and time are passed in. */
 export interface SupplyOffer {
@@ -55,7 +55,8 @@ export class OfferRuleViolation extends Error {
       | 'BELOW_ALLOCATED'
       | 'MIN_ORDER_INVALID'
       | 'PRODUCTION_DATE_IN_FUTURE'
-      | 'SHELF_LIFE_ENDED',
+      | 'SHELF_LIFE_ENDED'
+      | 'NOT_DRAFT',
     message: string,
   ) {
     super(message);
@@ -87,8 +88,8 @@ export function expiresAt(offer: SupplyOffer): Date {
   return shelf && shelf.getTime() < offer.availableUntil.getTime() ? shelf : offer.availableUntil;
 }
 
-/** Publishes an offer: the whole quantity starts unallocated. */
-export function publishOffer(input: PublishOfferInput, now: Date): SupplyOffer {
+/** Creates an offer, published (the default) or as a draft: the whole quantity starts unallocated. */
+export function publishOffer(input: PublishOfferInput, now: Date, draft = false): SupplyOffer {
   if (!(input.quantity.amount > 0)) {
     throw new OfferRuleViolation('QUANTITY_NOT_POSITIVE', 'quantity must be positive');
   }
@@ -120,7 +121,7 @@ export function publishOffer(input: PublishOfferInput, now: Date): SupplyOffer {
     ...offer,
     shelfLifeEndsAt,
     remaining: { ...input.quantity },
-    status: 'published',
+    status: draft ? 'draft' : 'published',
     publishedAt: now,
   };
 }
@@ -211,15 +212,16 @@ export interface OfferChange {
 }
 
 /**
- * Changes an open offer's terms. The quantity may go down, but never below what is already
+ * Changes an open or draft offer's terms. The quantity may go down, but never below what is already
  * allocated; the window may not end before it starts or in the past.
  */
 export function changeOffer(offer: SupplyOffer, change: OfferChange, now: Date): SupplyOffer {
-  if (!isOpen(offer))
+  if (!isOpen(offer) && offer.status !== 'draft') {
     throw new OfferRuleViolation(
       'NOT_OPEN',
       `offer ${offer.id} is ${offer.status} and cannot change`,
     );
+  }
   const allocated = toMilli(offer.quantity.amount) - toMilli(offer.remaining.amount);
   const quantity =
     change.quantityAmount === undefined
@@ -253,6 +255,16 @@ export function changeOffer(offer: SupplyOffer, change: OfferChange, now: Date):
     remaining: { ...offer.remaining, amount: fromMilli(remaining) },
     unitPriceIdr: price,
     availableUntil,
-    status: statusFor(quantity, remaining),
+    status: offer.status === 'draft' ? 'draft' : statusFor(quantity, remaining),
   };
+}
+
+/** A draft goes on the hub: its window and shelf life must not have ended yet. */
+export function publishDraft(offer: SupplyOffer, now: Date): SupplyOffer {
+  if (offer.status !== 'draft')
+    throw new OfferRuleViolation('NOT_DRAFT', `offer ${offer.id} is ${offer.status}, not a draft`);
+  if (expiresAt(offer).getTime() <= now.getTime()) {
+    throw new OfferRuleViolation('WINDOW_IN_PAST', 'the offer would already have expired');
+  }
+  return { ...offer, status: 'published', publishedAt: now };
 }

@@ -10,8 +10,16 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
+import {
+  AppError,
+  AUTH_ERROR_CODES,
+  CurrentPrincipal,
+  type Principal,
+  ROLES,
+  Roles,
+} from '@simpul/platform';
 import { ChangeOfferHandler } from '../../application/offer/change-offer.handler';
+import { PublishDraftHandler } from '../../application/offer/publish-draft.handler';
 import { GetOfferQuery } from '../../application/offer/get-offer.query';
 import { ChangeOfferRequestDto } from './dto/change-offer.request.dto';
 import { ListOffersQuery, type OfferPage } from '../../application/offer/list-offers.query';
@@ -31,6 +39,7 @@ export class OffersController {
     private readonly withdrawOffer: WithdrawOfferHandler,
     private readonly listOffers: ListOffersQuery,
     private readonly changeOffer: ChangeOfferHandler,
+    private readonly publishDraft: PublishDraftHandler,
   ) {}
 
   @Patch(':id')
@@ -57,7 +66,23 @@ export class OffersController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'Offers, newest first, filtered, with cursor pagination' })
-  async list(@Query() query: ListOffersQueryDto): Promise<OfferPage> {
+  async list(
+    @Query() query: ListOffersQueryDto,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<OfferPage> {
+    // Drafts are listed only on request, and to their producer or the hub's operators.
+    const hub = actor.role === 'btc-operator' || actor.role === 'platform-admin';
+    if (
+      query.status === 'draft' &&
+      !hub &&
+      !(actor.role === 'producer' && query.producerId === actor.tenantId)
+    ) {
+      throw new AppError(
+        AUTH_ERROR_CODES.forbidden,
+        'drafts are visible to their producer and BTC operators only',
+        403,
+      );
+    }
     return this.listOffers.execute({
       ...query,
       availableAt: query.availableAt ? new Date(query.availableAt) : undefined,
@@ -89,14 +114,26 @@ export class OffersController {
   ): Promise<SupplyOffer> {
     return this.publishOffer.execute(
       {
-        ...body,
+        ...withoutDraft(body),
         availableFrom: new Date(body.availableFrom),
         availableUntil: new Date(body.availableUntil),
         minOrderQuantity: body.minOrderQuantity ?? null,
         productionDate: body.productionDate ? new Date(body.productionDate) : null,
       },
       actor,
+      body.draft ?? false,
     );
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('producer', 'btc-operator')
+  @ApiOperation({ summary: 'Publish a draft offer; emits catalog.offer.published' })
+  async publish(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SupplyOffer> {
+    return this.publishDraft.execute(id, actor);
   }
 
   @Get(':id')
@@ -105,4 +142,9 @@ export class OffersController {
   async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplyOffer> {
     return this.getOffer.execute(id);
   }
+}
+
+function withoutDraft(body: CreateOfferRequestDto): Omit<CreateOfferRequestDto, 'draft'> {
+  const { draft: _draft, ...terms } = body;
+  return terms;
 }

@@ -145,6 +145,57 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(mine[0].headers['event-type']).toBe('catalog.offer.published');
   });
 
+  it('keeps a draft private and silent until its producer publishes it, once', async () => {
+    const seller = await registerActiveProducer(catalog.url);
+    const asSeller = authHeader('producer', seller);
+    const created = await call('POST', '/offers', asSeller, {
+      ...eggOffer,
+      producerId: seller,
+      draft: true,
+    });
+    expect(created.status).toBe(201);
+    const { id, status } = (await created.json()) as { id: string; status: string };
+    expect(status).toBe('draft');
+
+    const listed = (await (
+      await call('GET', `/offers?producerId=${seller}`, authHeader('analyst'))
+    ).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+    expect(
+      (await call('GET', `/offers?producerId=${seller}&status=draft`, authHeader('analyst')))
+        .status,
+    ).toBe(403);
+    const mine = (await (
+      await call('GET', `/offers?producerId=${seller}&status=draft`, asSeller)
+    ).json()) as { items: Array<{ id: string }> };
+    expect(mine.items.map((o) => o.id)).toEqual([id]);
+
+    expect((await call('PATCH', `/offers/${id}`, asSeller, { unitPriceIdr: 25500 })).status).toBe(
+      200,
+    );
+    const published = await call('POST', `/offers/${id}/publish`, asSeller);
+    expect(published.status).toBe(200);
+    expect(await published.json()).toMatchObject({ status: 'published', unitPriceIdr: 25500 });
+    const again = await call('POST', `/offers/${id}/publish`, asSeller);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'CATALOG_OFFER_NOT_DRAFT' });
+
+    const kafka = createKafka({
+      brokers: testKafkaBrokers().split(','),
+      clientId: 'catalog-draft-test',
+      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    const events = await expectEventually(async () => {
+      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
+        (m) => m.value?.includes(id),
+      );
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    });
+    expect(events.map((m) => m.headers['event-type'])).toEqual(['catalog.offer.published']);
+    expect(JSON.parse(events[0].value ?? '{}').data.unitPriceIdr).toBe(25500);
+  });
+
   it('lists offers newest first, filtered, page by page with a cursor', async () => {
     const seller = await registerActiveProducer(catalog.url);
     const asSeller = authHeader('producer', seller);

@@ -76,10 +76,14 @@ describe('catalog: producers and who may publish', () => {
     ['14 digits', '12345678901234'],
     ['letters', '12345678901AB'],
   ])('refuses a NIB of %s with 400 VALIDATION_FAILED', async (_label, nib) => {
+    const count = async () =>
+      ((await call('GET', '/producers', operator)).body as unknown as unknown[]).length;
+    const before = await count();
     const { status, body } = await call('POST', '/producers', operator, registration(nib));
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(String(body['message'])).toContain('nib must be exactly 13 digits');
+    expect(await count()).toBe(before);
   });
 
   it('registers a producer pending verification, once per NIB, and announces it', async () => {

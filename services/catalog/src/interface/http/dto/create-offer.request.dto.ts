@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { QUANTITY_UNITS, type QuantityUnit } from '@simpul/contracts';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -82,6 +83,15 @@ export class CreateOfferRequestDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   productionDate?: string;
+
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Save unpublished; publish later with POST /offers/:id/publish',
+  })
+  @IsOptional()
+  @IsBoolean()
+  draft?: boolean;
 
   @ApiProperty({ example: 'BTC-BLITAR' })
   @IsString()

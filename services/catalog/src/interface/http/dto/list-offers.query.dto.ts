@@ -14,10 +14,12 @@ import {
 } from 'class-validator';
 
 export const OFFER_STATUSES = [
+  'draft',
   'published',
   'partially_allocated',
   'sold_out',
   'withdrawn',
+  'expired',
 ] as const;
 
 export class ListOffersQueryDto {
