@@ -8,3 +8,4 @@ export * from './infra/provide-postgres';
 export * from './fixtures/offer-fixtures';
 export * from './auth-tokens';
 export * from './catalog-fixtures';
+export * from './test-service';

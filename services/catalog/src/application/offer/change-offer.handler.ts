@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEnvelope, OfferChanged } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
-import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
+import { AppError, type Principal } from '@simpul/platform';
 import { DataSource } from 'typeorm';
 import {
   changeOffer,
@@ -9,9 +9,9 @@ import {
   OfferRuleViolation,
   type SupplyOffer,
 } from '../../domain/offer/supply-offer';
-import { toDomain, toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
+import { toOrmEntity } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
-import { CATALOG_ERRORS } from '../catalog-error-codes';
+import { lockOfferFor, offerRuleError } from './offer-access';
 
 /** Changes an open offer (its own producer or a BTC operator), with `catalog.offer.changed`. */
 @Injectable()
@@ -28,30 +28,12 @@ export class ChangeOfferHandler {
     }
     return this.dataSource.transaction(async (manager) => {
       // Locked: allocations applied concurrently see the new quantity, or this change sees them.
-      const row = await manager.findOne(SupplyOfferOrmEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!row) throw new AppError(CATALOG_ERRORS.offerNotFound, `no offer ${id}`, 404);
-      if (actor.role === 'producer' && actor.tenantId !== row.producerId) {
-        throw new AppError(
-          AUTH_ERROR_CODES.forbidden,
-          'a producer may change only its own offers',
-          403,
-        );
-      }
+      const current = await lockOfferFor(manager, id, actor, 'change');
       let next: SupplyOffer;
       try {
-        next = changeOffer(toDomain(row), change, new Date());
+        next = changeOffer(current, change, new Date());
       } catch (error) {
-        if (error instanceof OfferRuleViolation) {
-          const status = error.rule === 'NOT_OPEN' || error.rule === 'BELOW_ALLOCATED' ? 409 : 400;
-          throw new AppError(
-            `${CATALOG_ERRORS.offerRulePrefix}${error.rule}`,
-            error.message,
-            status,
-          );
-        }
+        if (error instanceof OfferRuleViolation) throw offerRuleError(error);
         throw error;
       }
       const { quantityAmount, remainingAmount, unitPriceIdr, availableUntil, status } =

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { appendToOutbox } from '@simpul/persistence';
-import { AppError, AUTH_ERROR_CODES, type Principal } from '@simpul/platform';
+import { AppError, type Principal } from '@simpul/platform';
 import { DataSource } from 'typeorm';
 import {
   OfferRuleViolation,
   publishDraft,
   type SupplyOffer,
 } from '../../domain/offer/supply-offer';
-import { toDomain } from '../../infrastructure/persistence/supply-offer.mapper';
 import { SupplyOfferOrmEntity } from '../../infrastructure/persistence/supply-offer.orm-entity';
 import { CATALOG_ERRORS } from '../catalog-error-codes';
+import { lockOfferFor, offerRuleError } from './offer-access';
 import { ProducerRegistry } from '../producer/producer-registry';
 import { offerPublishedRecord } from './offer-events';
 
@@ -23,19 +23,8 @@ export class PublishDraftHandler {
 
   async execute(id: string, actor: Principal): Promise<SupplyOffer> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(SupplyOfferOrmEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!row) throw new AppError(CATALOG_ERRORS.offerNotFound, `no offer ${id}`, 404);
-      if (actor.role === 'producer' && actor.tenantId !== row.producerId) {
-        throw new AppError(
-          AUTH_ERROR_CODES.forbidden,
-          'a producer may publish only its own drafts',
-          403,
-        );
-      }
-      const producer = await this.producers.require(row.producerId, manager, 'read');
+      const current = await lockOfferFor(manager, id, actor, 'publish');
+      const producer = await this.producers.require(current.producerId, manager, 'read');
       if (producer.status !== 'active') {
         throw new AppError(
           CATALOG_ERRORS.producerNotActive,
@@ -45,15 +34,9 @@ export class PublishDraftHandler {
       }
       let offer: SupplyOffer;
       try {
-        offer = publishDraft(toDomain(row), new Date());
+        offer = publishDraft(current, new Date());
       } catch (error) {
-        if (error instanceof OfferRuleViolation) {
-          throw new AppError(
-            `${CATALOG_ERRORS.offerRulePrefix}${error.rule}`,
-            error.message,
-            error.rule === 'NOT_DRAFT' ? 409 : 400,
-          );
-        }
+        if (error instanceof OfferRuleViolation) throw offerRuleError(error);
         throw error;
       }
       await manager.update(

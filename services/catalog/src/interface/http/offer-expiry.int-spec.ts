@@ -1,38 +1,26 @@
 import { TOPICS } from '@simpul/contracts';
-import { createKafka, TopicNamer } from '@simpul/messaging';
+import { TopicNamer } from '@simpul/messaging';
 import {
-  allocatePort,
   authHeader,
-  createTestDatabase,
   expectEventually,
   readTopic,
   registerActiveProducer,
-  type ServiceProcess,
-  startService,
-  testKafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
+  startTestService,
+  testKafka,
+  type TestService,
 } from '@simpul/testing';
 
 describe('catalog: the expiry sweep', () => {
-  const namer = new TopicNamer(uniqueTopicPrefix());
-  let database: TestDatabase;
-  let catalog: ServiceProcess;
+  let namer: TopicNamer;
+  let catalog: TestService;
 
   beforeAll(async () => {
-    database = await createTestDatabase('expiry');
-    catalog = await startService('catalog', {
-      PORT: String(allocatePort()),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      KAFKA_TOPIC_PREFIX: namer.prefix,
-      OFFER_EXPIRY_SWEEP_MS: '200',
-    });
+    catalog = await startTestService('catalog', 'expiry', { OFFER_EXPIRY_SWEEP_MS: '200' });
+    namer = new TopicNamer(catalog.topicPrefix);
   });
 
   afterAll(async () => {
-    await catalog?.stop('SIGKILL');
-    await database?.drop();
+    await catalog?.stop();
   });
 
   it('expires an open offer at its available-until, once, and announces it', async () => {
@@ -67,11 +55,7 @@ describe('catalog: the expiry sweep', () => {
     });
     expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
 
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'expiry-test',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('expiry-test');
     const expired = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(id),
@@ -122,11 +106,7 @@ describe('catalog: the expiry sweep', () => {
       },
       { timeoutMs: 15_000 },
     );
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'expiry-test-2',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('expiry-test-2');
     const expired = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(offer.id),

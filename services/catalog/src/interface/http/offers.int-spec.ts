@@ -1,18 +1,14 @@
 import { TOPICS } from '@simpul/contracts';
-import { createKafka, TopicNamer } from '@simpul/messaging';
+import { TopicNamer } from '@simpul/messaging';
 import { createDataSource } from '@simpul/persistence';
 import {
-  allocatePort,
   authHeader,
-  createTestDatabase,
   expectEventually,
   readTopic,
   registerActiveProducer,
-  type ServiceProcess,
-  startService,
-  testKafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
+  startTestService,
+  testKafka,
+  type TestService,
 } from '@simpul/testing';
 import type { DataSource } from 'typeorm';
 
@@ -30,31 +26,27 @@ const eggOfferOf = (producerId: string) => ({
 type Offer = ReturnType<typeof eggOfferOf>;
 
 describe('catalog: commodities and offers over HTTP', () => {
-  const namer = new TopicNamer(uniqueTopicPrefix());
-  let database: TestDatabase;
+  let namer: TopicNamer;
   let data: DataSource;
-  let catalog: ServiceProcess;
+  let catalog: TestService;
   let producer: { authorization: string };
   let eggOffer: Offer;
 
   beforeAll(async () => {
-    database = await createTestDatabase('catalog_http');
-    catalog = await startService('catalog', {
-      PORT: String(allocatePort()),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      KAFKA_TOPIC_PREFIX: namer.prefix,
+    catalog = await startTestService('catalog', 'catalog_http');
+    namer = new TopicNamer(catalog.topicPrefix);
+    data = await createDataSource({
+      url: catalog.database.url,
+      applicationName: 'catalog-http-test',
     });
-    data = await createDataSource({ url: database.url, applicationName: 'catalog-http-test' });
     const producerId = await registerActiveProducer(catalog.url);
     producer = authHeader('producer', producerId);
     eggOffer = eggOfferOf(producerId);
   });
 
   afterAll(async () => {
-    await catalog?.stop('SIGKILL');
     await data?.destroy();
-    await database?.drop();
+    await catalog?.stop();
   });
 
   const call = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
@@ -129,11 +121,7 @@ describe('catalog: commodities and offers over HTTP', () => {
     const response = await call('POST', '/offers', producer, eggOffer);
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'catalog-http-test',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('catalog-http-test');
     const mine = await expectEventually(async () => {
       const messages = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.value?.includes(id),
@@ -180,11 +168,7 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'CATALOG_OFFER_NOT_DRAFT' });
 
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'catalog-draft-test',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('catalog-draft-test');
     const events = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.value?.includes(id),
@@ -266,11 +250,7 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: 'CATALOG_OFFER_NOT_OPEN' });
 
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'catalog-withdraw-test',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('catalog-withdraw-test');
     const events = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.headers['event-type'] === 'catalog.offer.withdrawn' && m.value?.includes(id),

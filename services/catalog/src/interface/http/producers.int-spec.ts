@@ -1,17 +1,13 @@
 import { TOPICS } from '@simpul/contracts';
-import { createKafka, TopicNamer } from '@simpul/messaging';
+import { TopicNamer } from '@simpul/messaging';
 import {
-  allocatePort,
   authHeader,
-  createTestDatabase,
   expectEventually,
   readTopic,
   registerActiveProducer,
-  type ServiceProcess,
-  startService,
-  testKafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
+  startTestService,
+  testKafka,
+  type TestService,
 } from '@simpul/testing';
 
 const registration = (nib: string) => ({
@@ -37,24 +33,17 @@ const offerOf = (producerId: string, commodityCode = 'EGG', grade = 'medium') =>
 });
 
 describe('catalog: producers and who may publish', () => {
-  const namer = new TopicNamer(uniqueTopicPrefix());
+  let namer: TopicNamer;
   const operator = authHeader('btc-operator');
-  let database: TestDatabase;
-  let catalog: ServiceProcess;
+  let catalog: TestService;
 
   beforeAll(async () => {
-    database = await createTestDatabase('producers');
-    catalog = await startService('catalog', {
-      PORT: String(allocatePort()),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      KAFKA_TOPIC_PREFIX: namer.prefix,
-    });
+    catalog = await startTestService('catalog', 'producers');
+    namer = new TopicNamer(catalog.topicPrefix);
   });
 
   afterAll(async () => {
-    await catalog?.stop('SIGKILL');
-    await database?.drop();
+    await catalog?.stop();
   });
 
   const call = async (
@@ -95,11 +84,7 @@ describe('catalog: producers and who may publish', () => {
     const again = await call('POST', '/producers', operator, registration('3505123456789'));
     expect(again).toMatchObject({ status: 409, body: { code: 'CATALOG_PRODUCER_NIB_TAKEN' } });
     const id = registered.body['id'] as string;
-    const kafka = createKafka({
-      brokers: testKafkaBrokers().split(','),
-      clientId: 'producers-test',
-      logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const kafka = testKafka('producers-test');
     const events = await expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogProducers.name))).filter(
         (m) => m.key === id,

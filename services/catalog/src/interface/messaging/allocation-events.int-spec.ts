@@ -7,52 +7,36 @@ import {
   type EventEnvelope,
   TOPICS,
 } from '@simpul/contracts';
-import { createKafka, EventPublisher, TopicNamer } from '@simpul/messaging';
+import { EventPublisher, TopicNamer } from '@simpul/messaging';
 import { toOutboxRecord } from '@simpul/persistence';
 import {
-  allocatePort,
   authHeader,
-  createTestDatabase,
   expectEventually,
   fixtureUuid,
   readTopic,
   registerActiveProducer,
-  type ServiceProcess,
-  startService,
-  testKafkaBrokers,
-  type TestDatabase,
-  uniqueTopicPrefix,
+  startTestService,
+  testKafka,
+  type TestService,
 } from '@simpul/testing';
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
 describe('catalog follows allocations from orders', () => {
-  const namer = new TopicNamer(uniqueTopicPrefix());
-  const kafka = createKafka({
-    brokers: testKafkaBrokers().split(','),
-    clientId: 'allocation-test',
-    logger: quiet,
-  });
-  const publisher = new EventPublisher(kafka, namer);
-  let database: TestDatabase;
-  let catalog: ServiceProcess;
+  let namer: TopicNamer;
+  const kafka = testKafka('allocation-test');
+  let publisher: EventPublisher;
+  let catalog: TestService;
   let producerId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase('allocations');
-    catalog = await startService('catalog', {
-      PORT: String(allocatePort()),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      KAFKA_TOPIC_PREFIX: namer.prefix,
-    });
+    catalog = await startTestService('catalog', 'allocations');
+    namer = new TopicNamer(catalog.topicPrefix);
+    publisher = new EventPublisher(kafka, namer);
     producerId = await registerActiveProducer(catalog.url);
   });
 
   afterAll(async () => {
-    await catalog?.stop('SIGKILL');
-    await publisher.disconnect();
-    await database?.drop();
+    await publisher?.disconnect();
+    await catalog?.stop();
   });
 
   const publishOffer = async (amount: number): Promise<string> => {
