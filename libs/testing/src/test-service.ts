@@ -1,5 +1,10 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase, uniqueTopicPrefix } from './isolation';
+import {
+  createTestDatabase,
+  testKafkaBrokers,
+  type TestDatabase,
+  uniqueTopicPrefix,
+} from './isolation';
 import { allocatePort, type ServiceProcess, startService } from './service-process';
 
 export interface TestService {
@@ -13,7 +18,11 @@ export interface TestService {
 }
 
 /** A built service on its own database and topic prefix, ready (GET /health/ready answered 200). */
-export async function startTestService(service: string, label: string, env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  service: string,
+  label: string,
+  env: Record<string, string> = {},
+): Promise<TestService> {
   const database = await createTestDatabase(label);
   const topicPrefix = uniqueTopicPrefix();
   const process = await startService(service, {
@@ -40,5 +49,9 @@ export async function startTestService(service: string, label: string, env: Reco
 
 /** A kafkajs client on the test broker that logs nothing (assertions say what went wrong). */
 export function testKafka(clientId: string): Kafka {
-  return new Kafka({ brokers: testKafkaBrokers().split(','), clientId, logLevel: logLevel.NOTHING });
+  return new Kafka({
+    brokers: testKafkaBrokers().split(','),
+    clientId,
+    logLevel: logLevel.NOTHING,
+  });
 }

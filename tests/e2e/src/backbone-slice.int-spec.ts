@@ -140,11 +140,14 @@ describe('catalog → Kafka → orders, as separate processes', () => {
 
     await start('catalog', catalogDb);
     await expectEventually(async () => expect(await offerBookRows(offer.id)).toBe(1));
-    const published = await catalogData.query(
-      'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
-      ['data', 'offerId', offer.id],
-    );
-    expect(published[0].published_at).not.toBeNull();
+    // Marked after the broker's ack, which may come after orders applied the event.
+    await expectEventually(async () => {
+      const published = await catalogData.query(
+        'SELECT published_at FROM outbox WHERE value::jsonb -> $1 ->> $2 = $3',
+        ['data', 'offerId', offer.id],
+      );
+      expect(published[0].published_at).not.toBeNull();
+    });
   });
 
   it('applies a duplicated delivery once and dead-letters an invalid message without stopping', async () => {

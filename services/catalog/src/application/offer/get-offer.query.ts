@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@simpul/platform';
+import { AppError, type Principal } from '@simpul/platform';
 import { DataSource } from 'typeorm';
 import type { SupplyOffer } from '../../domain/offer/supply-offer';
 import { toDomain } from '../../infrastructure/persistence/supply-offer.mapper';
@@ -10,9 +10,12 @@ import { CATALOG_ERRORS } from '../catalog-error-codes';
 export class GetOfferQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(id: string): Promise<SupplyOffer> {
+  /** A draft exists only for its producer and the hub's operators; for everyone else it is not found. */
+  async execute(id: string, actor: Principal): Promise<SupplyOffer> {
     const row = await this.dataSource.manager.findOneBy(SupplyOfferOrmEntity, { id });
-    if (!row) throw new AppError(CATALOG_ERRORS.offerNotFound, `no offer ${id}`, 404);
+    const hub = actor.role === 'btc-operator' || actor.role === 'platform-admin';
+    const hidden = row?.status === 'draft' && !hub && actor.tenantId !== row.producerId;
+    if (!row || hidden) throw new AppError(CATALOG_ERRORS.offerNotFound, `no offer ${id}`, 404);
     return toDomain(row);
   }
 }

@@ -139,8 +139,11 @@ export class OffersController {
   @Get(':id')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'One supply offer' })
-  async findOne(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupplyOffer> {
-    return this.getOffer.execute(id);
+  async findOne(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<SupplyOffer> {
+    return this.getOffer.execute(id, actor);
   }
 }
 

@@ -157,6 +157,8 @@ describe('catalog: commodities and offers over HTTP', () => {
       await call('GET', `/offers?producerId=${seller}&status=draft`, asSeller)
     ).json()) as { items: Array<{ id: string }> };
     expect(mine.items.map((o) => o.id)).toEqual([id]);
+    expect((await call('GET', `/offers/${id}`, authHeader('analyst'))).status).toBe(404);
+    expect((await call('GET', `/offers/${id}`, asSeller)).status).toBe(200);
 
     expect((await call('PATCH', `/offers/${id}`, asSeller, { unitPriceIdr: 25500 })).status).toBe(
       200,
