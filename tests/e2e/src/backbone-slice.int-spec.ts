@@ -122,6 +122,13 @@ describe('catalog → Kafka → orders, as separate processes', () => {
         ),
       ).toContain(offer.id);
     });
+    for (const bad of ['commodity=egg', 'commodity=EGG&limit=0', 'commodity=EGG&sort=price']) {
+      const refused = await fetch(`${orders.url}/offer-book?${bad}`, {
+        headers: authHeader('btc-operator'),
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
     expect(await catalog.stop('SIGTERM')).toBe(0);
     expect(catalog.output()).toContain('stopped cleanly');
   });

@@ -10,7 +10,17 @@ import {
   type TestService,
 } from '@simpul/testing';
 
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+interface CreatedOffer {
+  id: string;
+  shelfLifeEndsAt: string | null;
+  minOrderQuantity: number | null;
+}
+
 describe('catalog: the expiry sweep', () => {
+  const kafka = testKafka('expiry-test');
   let namer: TopicNamer;
   let catalog: TestService;
 
@@ -23,9 +33,9 @@ describe('catalog: the expiry sweep', () => {
     await catalog?.stop();
   });
 
-  it('expires an open offer at its available-until, once, and announces it', async () => {
+  /** Publishes a chili offer of a fresh producer; `terms` override the defaults. */
+  async function publishChili(terms: Record<string, unknown>): Promise<CreatedOffer> {
     const producerId = await registerActiveProducer(catalog.url);
-    const until = new Date(Date.now() + 3000);
     const created = await fetch(`${catalog.url}/offers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeader('producer', producerId) },
@@ -35,35 +45,42 @@ describe('catalog: the expiry sweep', () => {
         quantity: { amount: 200, unit: 'kg' },
         unitPriceIdr: 29600,
         grade: 'super',
-        availableFrom: new Date(Date.now() - 3600_000).toISOString(),
-        availableUntil: until.toISOString(),
+        availableFrom: new Date(Date.now() - HOUR_MS).toISOString(),
         originHub: 'BTC-BLITAR',
+        ...terms,
       }),
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    const status = async () =>
-      (
-        (await (
-          await fetch(`${catalog.url}/offers/${id}`, { headers: authHeader('analyst') })
-        ).json()) as { status: string }
-      ).status;
+    return (await created.json()) as CreatedOffer;
+  }
 
-    expect(await status()).toBe('published');
-    await expectEventually(async () => expect(await status()).toBe('expired'), {
-      timeoutMs: 15_000,
-    });
-    expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
+  const statusOf = async (id: string) =>
+    (
+      (await (
+        await fetch(`${catalog.url}/offers/${id}`, { headers: authHeader('analyst') })
+      ).json()) as { status: string }
+    ).status;
 
-    const kafka = testKafka('expiry-test');
-    const expired = await expectEventually(async () => {
+  /** The one `catalog.offer.expired` event of an offer, once the sweep has sent it. */
+  const expiredEventOf = (id: string) =>
+    expectEventually(async () => {
       const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
         (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(id),
       );
       expect(found).toHaveLength(1);
-      return found[0];
+      return JSON.parse(found[0].value ?? '{}').data as Record<string, unknown>;
     });
-    expect(JSON.parse(expired.value ?? '{}').data).toEqual({
+
+  it('expires an open offer at its available-until, once, and announces it', async () => {
+    const until = new Date(Date.now() + 3000);
+    const { id } = await publishChili({ availableUntil: until.toISOString() });
+
+    expect(await statusOf(id)).toBe('published');
+    await expectEventually(async () => expect(await statusOf(id)).toBe('expired'), {
+      timeoutMs: 15_000,
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
+    expect(await expiredEventOf(id)).toEqual({
       offerId: id,
       commodityCode: 'CHILI_RED_CURLY',
       expiredAt: until.toISOString(),
@@ -71,49 +88,20 @@ describe('catalog: the expiry sweep', () => {
   });
 
   it('expires chili at the end of its two-day shelf life, before its window ends', async () => {
-    const producerId = await registerActiveProducer(catalog.url);
-    const harvested = new Date(Date.now() - 2 * 24 * 3600_000 + 3000);
-    const created = await fetch(`${catalog.url}/offers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...authHeader('producer', producerId) },
-      body: JSON.stringify({
-        producerId,
-        commodityCode: 'CHILI_RED_CURLY',
-        quantity: { amount: 150, unit: 'kg' },
-        minOrderQuantity: 25,
-        unitPriceIdr: 29000,
-        grade: '1',
-        productionDate: harvested.toISOString(),
-        availableFrom: new Date(Date.now() - 3600_000).toISOString(),
-        availableUntil: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-        originHub: 'BTC-BLITAR',
-      }),
+    const harvested = new Date(Date.now() - 2 * DAY_MS + 3000);
+    const offer = await publishChili({
+      quantity: { amount: 150, unit: 'kg' },
+      minOrderQuantity: 25,
+      grade: '1',
+      productionDate: harvested.toISOString(),
+      availableUntil: new Date(Date.now() + 7 * DAY_MS).toISOString(),
     });
-    expect(created.status).toBe(201);
-    const offer = (await created.json()) as {
-      id: string;
-      shelfLifeEndsAt: string;
-      minOrderQuantity: number;
-    };
-    const shelfEnd = new Date(harvested.getTime() + 2 * 24 * 3600_000).toISOString();
+    const shelfEnd = new Date(harvested.getTime() + 2 * DAY_MS).toISOString();
     expect(offer).toMatchObject({ shelfLifeEndsAt: shelfEnd, minOrderQuantity: 25 });
-    await expectEventually(
-      async () => {
-        const state = (await (
-          await fetch(`${catalog.url}/offers/${offer.id}`, { headers: authHeader('analyst') })
-        ).json()) as { status: string };
-        expect(state.status).toBe('expired');
-      },
-      { timeoutMs: 15_000 },
-    );
-    const kafka = testKafka('expiry-test-2');
-    const expired = await expectEventually(async () => {
-      const found = (await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name))).filter(
-        (m) => m.headers['event-type'] === 'catalog.offer.expired' && m.value?.includes(offer.id),
-      );
-      expect(found).toHaveLength(1);
-      return found[0];
+
+    await expectEventually(async () => expect(await statusOf(offer.id)).toBe('expired'), {
+      timeoutMs: 15_000,
     });
-    expect(JSON.parse(expired.value ?? '{}').data.expiredAt).toBe(shelfEnd);
+    expect((await expiredEventOf(offer.id))['expiredAt']).toBe(shelfEnd);
   });
 });

@@ -1,12 +1,11 @@
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AppError, Roles } from '@simpul/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@simpul/platform';
 import {
   ListOfferBookQuery,
   type OfferBookEntry,
 } from '../../application/offer-book/list-offer-book.query';
-
-const COMMODITY = /^[A-Z][A-Z0-9_]{1,31}$/;
+import { ListOfferBookQueryDto } from './dto/list-offer-book.query.dto';
 
 @ApiTags('offer-book')
 @Controller('offer-book')
@@ -16,21 +15,7 @@ export class OfferBookController {
   @Get()
   @Roles('btc-operator', 'bumd', 'analyst', 'platform-admin')
   @ApiOperation({ summary: 'Offers resting in the book for one commodity, cheapest first' })
-  @ApiQuery({ name: 'commodity', example: 'EGG' })
-  @ApiQuery({ name: 'limit', required: false, example: 100 })
-  async list(
-    @Query('commodity') commodity: string,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-  ): Promise<OfferBookEntry[]> {
-    if (!COMMODITY.test(commodity ?? '')) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'commodity must be an upper-case code such as EGG',
-        400,
-      );
-    }
-    if (limit < 1 || limit > 1000)
-      throw new AppError('VALIDATION_FAILED', 'limit must be between 1 and 1000', 400);
-    return this.listOfferBook.execute(commodity, limit);
+  async list(@Query() query: ListOfferBookQueryDto): Promise<OfferBookEntry[]> {
+    return this.listOfferBook.execute(query.commodity, query.limit ?? 100);
   }
 }
