@@ -13,3 +13,4 @@ export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './auth/auth.module';
 export * from './auth/mint-token';
+export * from './http/quantity.dto';

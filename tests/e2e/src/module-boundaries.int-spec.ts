@@ -34,7 +34,7 @@ function lint(path: string, source: string): LintMessage[] {
 describe('module boundaries are enforced by lint', () => {
   it('refuses a framework import in a service domain folder', () => {
     const messages = lint(
-      'services/orders/src/domain/offer-book/probe.ts',
+      'services/orders/src/domain/matching/probe.ts',
       "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n",
     );
     expect(messages).toContainEqual(

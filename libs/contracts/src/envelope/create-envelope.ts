@@ -9,6 +9,7 @@ export interface EnvelopeInput<T> {
   /** Defaults to the new event's own id: the event starts a new causal chain. */
   correlationId?: string;
   causationId?: string;
+  tenantId?: string;
   /** Injected for determinism in tests and replays. */
   id?: string;
   time?: Date;
@@ -29,6 +30,7 @@ export function createEnvelope<T extends object>(
     subject: input.subject,
     correlationId: input.correlationId ?? id,
     ...(input.causationId ? { causationId: input.causationId } : {}),
+    ...(input.tenantId ? { tenantId: input.tenantId } : {}),
     data: input.data,
   };
 }

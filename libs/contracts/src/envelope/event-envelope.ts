@@ -27,6 +27,8 @@ export interface EventEnvelope<T = unknown> {
   subject: string;
   correlationId: string;
   causationId?: string;
+  /** The buyer (BUMD) or producer whose business this is, so subscribers can be served theirs only. */
+  tenantId?: string;
   data: T;
 }
 
@@ -66,6 +68,11 @@ export class EventEnvelopeSchema implements EventEnvelope<Record<string, unknown
   @IsString()
   @MaxLength(128)
   causationId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  tenantId?: string;
 
   @IsObject()
   data: Record<string, unknown>;

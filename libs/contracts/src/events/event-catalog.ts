@@ -8,6 +8,21 @@ import { AllocationReleased } from './orders/allocation-released.v1';
 import { ProducerRegistered } from './catalog/producer-registered.v1';
 import { ProducerSuspended } from './catalog/producer-suspended.v1';
 import { ProducerVerified } from './catalog/producer-verified.v1';
+import { RequestSubmitted } from './orders/request-submitted.v1';
+import { RequestStatusChanged } from './orders/request-status-changed.v1';
+import { OrderConfirmed } from './orders/order-confirmed.v1';
+import { OrderStatusChanged } from './orders/order-status-changed.v1';
+import { MatchingOfferUpdated } from './orders/matching/matching-offer-updated.v1';
+import { MatchingOfferClosed } from './orders/matching/matching-offer-closed.v1';
+import { MatchingRequestSubmitted } from './orders/matching/matching-request-submitted.v1';
+import { MatchingRequestCancelled } from './orders/matching/matching-request-cancelled.v1';
+import { MatchingAllocationsReleased } from './orders/matching/matching-allocations-released.v1';
+import { MatchingCeilingSet } from './orders/matching/matching-ceiling-set.v1';
+import { MatchingClockTicked } from './orders/matching/matching-clock-ticked.v1';
+import { CeilingSet } from './pricing/ceiling-set.v1';
+import { ShipmentPlanned } from './logistics/shipment-planned.v1';
+import { ShipmentDelivered } from './logistics/shipment-delivered.v1';
+import { ShipmentFailed } from './logistics/shipment-failed.v1';
 import type { EventDefinition } from './event-definition';
 
 /** Every event type and version simpul knows, one entry per contract file. */
@@ -22,6 +37,21 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ProducerSuspended,
   AllocationMade,
   AllocationReleased,
+  RequestSubmitted,
+  RequestStatusChanged,
+  OrderConfirmed,
+  OrderStatusChanged,
+  MatchingOfferUpdated,
+  MatchingOfferClosed,
+  MatchingRequestSubmitted,
+  MatchingRequestCancelled,
+  MatchingAllocationsReleased,
+  MatchingCeilingSet,
+  MatchingClockTicked,
+  CeilingSet,
+  ShipmentPlanned,
+  ShipmentDelivered,
+  ShipmentFailed,
 ] as EventDefinition[];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {

@@ -35,12 +35,22 @@ export const TOPICS = {
     cleanupPolicy: 'delete',
     retentionMs: FOREVER,
   },
+  ordersMatching: {
+    name: 'orders.matching.v1',
+    owner: 'orders',
+    description:
+      'Every input of the matching engine (offers, requests, cancellations, releases, ceilings, ticks) sequenced per commodity: the book is the state of this stream.',
+    partitions: 6,
+    key: 'commodityCode: one partition orders all inputs of a commodity, so one consumer owns its book',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
   ordersOrders: {
     name: 'orders.orders.v1',
     owner: 'orders',
     description: 'Purchase requests, allocations and orders of the Jakarta BUMDs.',
     partitions: 6,
-    key: 'commodityCode for matching inputs and outputs',
+    key: 'requestId for purchase requests, orderId for orders, commodityCode for allocations',
     cleanupPolicy: 'delete',
     retentionMs: FOREVER,
   },

@@ -82,10 +82,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /**
    * Calls handlers in event order. A handler declared `@EventPattern(type, { batch: true })` gets
    * each run of consecutive events of its type as one array (one query for many events); others
-   * get one envelope per call.
+   * get one envelope per call. A batch handler of several types that names a `batchGroup` gets
+   * consecutive events of any of its types together, in order (a stream applied as one).
    */
   private async dispatch(events: readonly ConsumedEvent[], manager: EntityManager): Promise<void> {
-    for (const run of consecutiveRuns(events)) {
+    const runKey = (event: ConsumedEvent): string => {
+      const group = this.getHandlerByPattern(event.envelope.type)?.extras?.['batchGroup'];
+      return typeof group === 'string' ? `group:${group}` : event.envelope.type;
+    };
+    for (const run of consecutiveRuns(events, runKey)) {
       const type = run[0].envelope.type;
       const handler = this.getHandlerByPattern(type);
       if (!handler) continue;
@@ -112,12 +117,18 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 }
 
-function consecutiveRuns(events: readonly ConsumedEvent[]): ConsumedEvent[][] {
+function consecutiveRuns(
+  events: readonly ConsumedEvent[],
+  runKey: (event: ConsumedEvent) => string,
+): ConsumedEvent[][] {
   const runs: ConsumedEvent[][] = [];
+  let lastKey: string | undefined;
   for (const event of events) {
+    const key = runKey(event);
     const last = runs[runs.length - 1];
-    if (last && last[0].envelope.type === event.envelope.type) last.push(event);
+    if (last && lastKey === key) last.push(event);
     else runs.push([event]);
+    lastKey = key;
   }
   return runs;
 }

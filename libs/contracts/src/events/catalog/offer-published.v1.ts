@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayUnique,
   IsIn,
   IsISO8601,
   IsInt,
@@ -80,6 +81,17 @@ export class OfferPublishedV1 {
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;
+
+  /** Production date plus the commodity's shelf life; absent for goods that do not spoil. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  bestBefore?: string;
+
+  /** What the producer holds (halal, nkv) when the offer was published. */
+  @IsOptional()
+  @IsIn(['halal', 'nkv'], { each: true })
+  @ArrayUnique()
+  producerCertificates?: string[];
 }
 
 export const OfferPublished = defineEvent({

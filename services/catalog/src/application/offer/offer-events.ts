@@ -1,9 +1,10 @@
 import { createEnvelope, OfferPublished } from '@simpul/contracts';
 import { type OutboxRecord, toOutboxRecord } from '@simpul/persistence';
 import { expiresAt, type SupplyOffer } from '../../domain/offer/supply-offer';
+import { certificatesOf, type Producer } from '../../domain/producer/producer';
 
-/** The outbox row announcing that an offer is on the hub. */
-export function offerPublishedRecord(offer: SupplyOffer): OutboxRecord {
+/** The outbox row announcing that an offer is on the hub, with the certificates its producer holds. */
+export function offerPublishedRecord(offer: SupplyOffer, producer: Producer): OutboxRecord {
   const data = {
     offerId: offer.id,
     producerId: offer.producerId,
@@ -17,6 +18,8 @@ export function offerPublishedRecord(offer: SupplyOffer): OutboxRecord {
     ...(offer.minOrderQuantity !== null ? { minOrderQuantity: offer.minOrderQuantity } : {}),
     ...(offer.productionDate ? { productionDate: offer.productionDate.toISOString() } : {}),
     expiresAt: expiresAt(offer).toISOString(),
+    ...(offer.shelfLifeEndsAt ? { bestBefore: offer.shelfLifeEndsAt.toISOString() } : {}),
+    producerCertificates: certificatesOf(producer),
   };
   return toOutboxRecord(
     OfferPublished,

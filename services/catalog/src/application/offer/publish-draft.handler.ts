@@ -44,7 +44,7 @@ export class PublishDraftHandler {
         { id },
         { status: offer.status, publishedAt: offer.publishedAt },
       );
-      await appendToOutbox(manager, [offerPublishedRecord(offer)]);
+      await appendToOutbox(manager, [offerPublishedRecord(offer, producer)]);
       return offer;
     });
   }

@@ -73,12 +73,10 @@ export class PublishOfferHandler {
       const offer = this.decide({ ...command, shelfLifeDays: commodity.shelfLifeDays }, draft);
       this.checkFits(commodity, offer);
       // A suspension waits for this publication to commit, or this publication sees the suspension.
-      this.checkProducer(
-        await this.producers.require(offer.producerId, manager, 'read'),
-        commodity,
-      );
+      const producer = await this.producers.require(offer.producerId, manager, 'read');
+      this.checkProducer(producer, commodity);
       await manager.insert(SupplyOfferOrmEntity, toOrmEntity(offer));
-      if (!draft) await appendToOutbox(manager, [offerPublishedRecord(offer)]);
+      if (!draft) await appendToOutbox(manager, [offerPublishedRecord(offer, producer)]);
       return offer;
     });
   }

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { QUANTITY_UNITS, type QuantityUnit } from '@simpul/contracts';
+import { QuantityDto } from '@simpul/platform';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
@@ -17,18 +16,6 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-
-export class QuantityDto {
-  @ApiProperty({ example: 1000 })
-  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false })
-  @IsPositive()
-  @Max(1_000_000_000)
-  amount: number;
-
-  @ApiProperty({ enum: QUANTITY_UNITS, example: 'kg' })
-  @IsIn(QUANTITY_UNITS)
-  unit: QuantityUnit;
-}
 
 export class CreateOfferRequestDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,0 +1,78 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { QuantityV1 } from '../catalog/offer-published.v1';
+import { TOPICS } from '../../topics/topic-registry';
+import { defineEvent } from '../event-definition';
+
+export class OrderLineV1 {
+  @IsUUID('all')
+  allocationId: string;
+
+  @IsUUID('all')
+  offerId: string;
+
+  @IsUUID('all')
+  producerId: string;
+
+  @ValidateNested()
+  @Type(() => QuantityV1)
+  quantity: QuantityV1;
+
+  @IsInt()
+  @IsPositive()
+  unitPriceIdr: number;
+}
+
+/** The matching engine turned allocations into an order for a BUMD. */
+export class OrderConfirmedV1 {
+  @IsUUID('all')
+  orderId: string;
+
+  @IsUUID('all')
+  requestId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  buyerId: string;
+
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  commodityCode: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  destinationCode: string;
+
+  @IsISO8601({ strict: true })
+  deliverBy: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineV1)
+  @ArrayMinSize(1)
+  lines: OrderLineV1[];
+
+  @IsInt()
+  @IsPositive()
+  totalIdr: number;
+}
+
+export const OrderConfirmed = defineEvent({
+  type: 'orders.order.confirmed',
+  version: 1,
+  topic: TOPICS.ordersOrders,
+  payload: OrderConfirmedV1,
+  key: (payload: OrderConfirmedV1) => payload.orderId,
+  description: 'An order was made from allocations; logistics plans its dispatch.',
+});

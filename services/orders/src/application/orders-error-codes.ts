@@ -1,0 +1,20 @@
+/** Stable error codes of the orders service; clients may branch on them. */
+export const ORDERS_ERRORS = {
+  buyerNotFound: 'ORDERS_BUYER_NOT_FOUND',
+  buyerExists: 'ORDERS_BUYER_EXISTS',
+  destinationUnknown: 'ORDERS_DESTINATION_UNKNOWN',
+  destinationExists: 'ORDERS_DESTINATION_EXISTS',
+  commodityUnknown: 'ORDERS_COMMODITY_UNKNOWN',
+  commodityNotBought: 'ORDERS_COMMODITY_NOT_BOUGHT',
+  unitMismatch: 'ORDERS_UNIT_MISMATCH',
+  gradeUnknown: 'ORDERS_GRADE_UNKNOWN',
+  notWholeTradingUnits: 'ORDERS_QUANTITY_NOT_WHOLE_TRADING_UNITS',
+  deliverByInPast: 'ORDERS_DELIVER_BY_IN_PAST',
+  expiryInvalid: 'ORDERS_EXPIRY_INVALID',
+  requestNotFound: 'ORDERS_REQUEST_NOT_FOUND',
+  requestNotOpen: 'ORDERS_REQUEST_NOT_OPEN',
+  orderNotFound: 'ORDERS_ORDER_NOT_FOUND',
+  orderNotCancellable: 'ORDERS_ORDER_NOT_CANCELLABLE',
+  orderNotClosable: 'ORDERS_ORDER_NOT_CLOSABLE',
+  buyerRequired: 'ORDERS_BUYER_REQUIRED',
+} as const;

@@ -1,0 +1,245 @@
+import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
+import { rejectionOf } from './eligibility';
+import { planFill } from './fill-plan';
+import type {
+  AllocationToRelease,
+  MatchingContext,
+  MatchingInput,
+  OfferTerms,
+  RequestTerms,
+} from './matching-inputs';
+import type { AllocationLine, MatchingOutcome } from './matching-outcomes';
+import { unfilledReasons } from './unfilled-reasons';
+
+/**
+ * The matching engine of one commodity's book: pure and deterministic. It applies inputs in the
+ * order given, reads time only from the context, and takes ids from `nextId`, so the same input
+ * sequence always gives the same book and the same outcomes. It is the only writer of
+ * allocations and never takes more than an offer holds or a request asks for.
+ */
+export class MatchingEngine {
+  private out: MatchingOutcome[] = [];
+  private context!: MatchingContext;
+  /** Offers drawn below their minimum order: a waiting smaller request may now take the rest. */
+  private drawnBelowMinimum: BookOffer[] = [];
+
+  constructor(readonly book: CommodityBook) {}
+
+  apply(input: MatchingInput, context: MatchingContext): MatchingOutcome[] {
+    this.out = [];
+    this.drawnBelowMinimum = [];
+    this.context = context;
+    this.advanceClock(context.now);
+    switch (input.kind) {
+      case 'offer-updated':
+        this.upsertOffer(input.offer);
+        break;
+      case 'offer-closed':
+        this.closeOffer(input.offerId, input.reason);
+        break;
+      case 'request-submitted':
+        this.submit(input.request);
+        break;
+      case 'request-cancelled':
+        this.cancel(input.requestId);
+        break;
+      case 'allocations-released':
+        this.release(input.allocations, input.reason);
+        break;
+      case 'ceiling-set':
+        this.setCeiling(input.unitPriceIdr, input.reference);
+        break;
+      case 'clock-ticked':
+        break;
+    }
+    this.serveRemaindersBelowMinimum();
+    return this.out;
+  }
+
+  /** Time only moves forward; requests whose expiry has come leave the book. */
+  private advanceClock(now: number): void {
+    const book = this.book;
+    if (now > book.clock) book.clock = now;
+    if (book.clock < book.expiryHint) return;
+    book.expiryHint = Number.POSITIVE_INFINITY;
+    for (const request of book.openRequests()) {
+      if (request.terms.expiresAt <= book.clock) this.finish(request, 'expired');
+      else if (request.terms.expiresAt < book.expiryHint) book.expiryHint = request.terms.expiresAt;
+    }
+  }
+
+  private upsertOffer(terms: OfferTerms): void {
+    const existing = this.book.offers.get(terms.offerId);
+    const offer: BookOffer = existing ?? {
+      terms,
+      allocated: 0,
+      remaining: 0,
+      seq: this.book.takeSeq(),
+      closedReason: null,
+    };
+    offer.terms = terms;
+    offer.remaining = Math.max(0, terms.quantity - offer.allocated);
+    if (existing) this.book.reindex(offer);
+    else this.book.addOffer(offer);
+    this.book.touchOffer(offer);
+    this.serveOpenRequests(offer);
+  }
+
+  private closeOffer(offerId: string, reason: string): void {
+    const offer = this.book.offers.get(offerId);
+    if (!offer) return this.ignore(`offer ${offerId} is not in the book`);
+    offer.closedReason = reason;
+    this.book.removeOffer(offer);
+    this.book.touchOffer(offer);
+  }
+
+  private submit(terms: RequestTerms): void {
+    if (this.book.requests.has(terms.requestId)) {
+      return this.ignore(`request ${terms.requestId} is already in the book`);
+    }
+    const request: BookRequest = {
+      terms,
+      filled: 0,
+      status: 'open',
+      seq: this.book.takeSeq(),
+      unfilledReasons: [],
+    };
+    this.book.addRequest(request);
+    this.book.touchRequest(request);
+    if (terms.expiresAt <= this.book.clock) return this.finish(request, 'expired');
+    this.match(request);
+    this.report(request, true);
+  }
+
+  private cancel(requestId: string): void {
+    const request = this.book.requests.get(requestId);
+    if (!request) return this.ignore(`request ${requestId} is not open`);
+    this.finish(request, 'cancelled');
+  }
+
+  private release(allocations: readonly AllocationToRelease[], reason: string): void {
+    const freed: BookOffer[] = [];
+    for (const allocation of allocations) {
+      const offer = this.book.offers.get(allocation.offerId);
+      const quantity = offer ? Math.min(allocation.quantity, offer.allocated) : 0;
+      if (offer && quantity > 0) {
+        offer.allocated -= quantity;
+        offer.remaining = Math.max(0, offer.terms.quantity - offer.allocated);
+        this.book.reindex(offer);
+        this.book.touchOffer(offer);
+        freed.push(offer);
+      }
+      const { allocationId, offerId } = allocation;
+      this.out.push({ kind: 'allocation-released', allocationId, offerId, quantity, reason });
+    }
+    for (const offer of freed) this.serveOpenRequests(offer);
+  }
+
+  private setCeiling(unitPriceIdr: number | null, reference: string): void {
+    const previous = this.book.ceilingIdr;
+    this.book.ceilingIdr = unitPriceIdr;
+    this.book.ceilingReference = reference;
+    const loosened = unitPriceIdr === null || (previous !== null && unitPriceIdr > previous);
+    if (loosened) this.serveOpenRequests(null);
+  }
+
+  /** New or freed supply: open requests get it in arrival order. */
+  private serveOpenRequests(offer: BookOffer | null): void {
+    if (offer && offer.remaining === 0) return;
+    for (const request of this.book.openRequests()) {
+      const need = request.terms.quantity - request.filled;
+      if (offer && rejectionOf(offer, request.terms, this.book.ceilingIdr, need, this.book.clock)) {
+        continue;
+      }
+      if (this.match(request)) this.report(request, false);
+      if (offer && offer.remaining === 0) return;
+    }
+  }
+
+  /**
+   * A minimum order does not bind an offer's last remainder, so an offer drawn below its minimum
+   * may now serve a waiting request that was too small for it.
+   */
+  private serveRemaindersBelowMinimum(): void {
+    while (this.drawnBelowMinimum.length > 0) {
+      this.serveOpenRequests(this.drawnBelowMinimum.shift() as BookOffer);
+    }
+  }
+
+  /** Allocates what the plan gives, or nothing when a partial fill would be refused. */
+  private match(request: BookRequest): boolean {
+    const plan = planFill(this.book, request);
+    const planned = plan.reduce((sum, line) => sum + line.quantity, 0);
+    const need = request.terms.quantity - request.filled;
+    if (planned === 0 || (planned < need && !request.terms.allowPartial)) {
+      request.unfilledReasons = unfilledReasons(this.book, request, planned);
+      return false;
+    }
+    const orderId = this.context.nextId();
+    const lines: AllocationLine[] = plan.map((line) => {
+      const offer = line.offer;
+      offer.allocated += line.quantity;
+      offer.remaining -= line.quantity;
+      if (offer.remaining > 0 && offer.remaining < offer.terms.minOrderQuantity) {
+        this.drawnBelowMinimum.push(offer);
+      }
+      this.book.reindex(offer);
+      this.book.touchOffer(offer);
+      return {
+        allocationId: this.context.nextId(),
+        offerId: offer.terms.offerId,
+        producerId: offer.terms.producerId,
+        quantity: line.quantity,
+        unitPriceIdr: offer.terms.unitPriceIdr,
+        explanation: line.explanation,
+      };
+    });
+    request.filled += planned;
+    request.status = request.filled === request.terms.quantity ? 'matched' : 'partially_matched';
+    request.unfilledReasons =
+      request.status === 'matched' ? [] : unfilledReasons(this.book, request, 0);
+    const terms = request.terms;
+    this.out.push({
+      kind: 'order-confirmed',
+      orderId,
+      requestId: terms.requestId,
+      buyerId: terms.buyerId,
+      commodityCode: terms.commodityCode,
+      unit: terms.unit,
+      destinationCode: terms.destinationCode,
+      deliverBy: terms.deliverBy,
+      lines,
+    });
+    if (request.status === 'matched') this.book.requests.delete(terms.requestId);
+    this.book.touchRequest(request);
+    return true;
+  }
+
+  private finish(request: BookRequest, status: 'cancelled' | 'expired'): void {
+    request.status = status;
+    this.book.requests.delete(request.terms.requestId);
+    this.book.touchRequest(request);
+    this.report(request, false);
+  }
+
+  private report(request: BookRequest, withReasons: boolean): void {
+    const terms = request.terms;
+    this.out.push({
+      kind: 'request-progressed',
+      requestId: terms.requestId,
+      buyerId: terms.buyerId,
+      unit: terms.unit,
+      status: request.status,
+      filled: request.filled,
+      open:
+        request.status === 'open' || request.status === 'partially_matched'
+          ? terms.quantity - request.filled
+          : 0,
+      unfilledReasons: withReasons || request.status !== 'matched' ? request.unfilledReasons : [],
+    });
+  }
+
+  private ignore(reason: string): void {
+    this.out.push({ kind: 'input-ignored', reason });
+  }
+}

@@ -1,0 +1,320 @@
+import { TopicNamer } from '@simpul/messaging';
+import {
+  authHeader,
+  expectEventually,
+  readTopic,
+  registerActiveProducer,
+  startService,
+  startTestService,
+  testKafka,
+  testKafkaBrokers,
+  type ServiceProcess,
+  type TestService,
+  allocatePort,
+} from '@simpul/testing';
+import { Client } from 'pg';
+
+const DAY = 24 * 3600 * 1000;
+const json = { 'content-type': 'application/json' };
+const pasarJaya = authHeader('bumd', 'pasar-jaya');
+const foodStation = authHeader('bumd', 'food-station');
+
+describe('orders: matching offers from the catalog to BUMD purchase requests', () => {
+  const kafka = testKafka('matching-test');
+  let catalog: TestService;
+  let orders: TestService;
+  let db: Client;
+  let producerId: string;
+  let second: ServiceProcess | undefined;
+
+  beforeAll(async () => {
+    catalog = await startTestService('catalog', 'matching_catalog');
+    orders = await startTestService('orders', 'matching_orders', {
+      KAFKA_TOPIC_PREFIX: catalog.topicPrefix,
+    });
+    db = new Client({ connectionString: orders.database.url });
+    await db.connect();
+    producerId = await registerActiveProducer(catalog.url);
+  });
+
+  afterAll(async () => {
+    await second?.stop('SIGKILL');
+    await db?.end();
+    await orders?.stop();
+    await catalog?.stop();
+  });
+
+  const topic = (name: string) => new TopicNamer(catalog.topicPrefix).physical(name);
+
+  async function publishOffer(amount: number, unitPriceIdr: number, commodityCode = 'EGG') {
+    const now = Date.now();
+    const response = await fetch(`${catalog.url}/offers`, {
+      method: 'POST',
+      headers: { ...json, ...authHeader('producer', producerId) },
+      body: JSON.stringify({
+        producerId,
+        commodityCode,
+        quantity: { amount, unit: 'kg' },
+        unitPriceIdr,
+        grade: { EGG: 'large', CHILI_RED_CURLY: 'super' }[commodityCode] ?? 'standard',
+        availableFrom: new Date(now + 60_000).toISOString(),
+        availableUntil: new Date(now + 7 * DAY).toISOString(),
+        productionDate: new Date(now).toISOString(),
+        originHub: 'BTC-BLITAR',
+      }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  function requestBody(overrides: Record<string, unknown> = {}) {
+    const now = Date.now();
+    return {
+      commodityCode: 'EGG',
+      quantity: { amount: 400, unit: 'kg' },
+      maxUnitPriceIdr: 28_000,
+      minGrade: 'medium',
+      destinationCode: 'PIKJ',
+      deliverBy: new Date(now + 3 * DAY).toISOString(),
+      expiresAt: new Date(now + 2 * DAY).toISOString(),
+      ...overrides,
+    };
+  }
+
+  async function placeRequest(overrides: Record<string, unknown> = {}, url = orders.url) {
+    const response = await fetch(`${url}/purchase-requests`, {
+      method: 'POST',
+      headers: { ...json, ...pasarJaya },
+      body: JSON.stringify(requestBody(overrides)),
+    });
+    expect(response.status).toBe(202);
+    return ((await response.json()) as { requestId: string }).requestId;
+  }
+
+  const getRequest = async (id: string, who = pasarJaya) =>
+    fetch(`${orders.url}/purchase-requests/${id}`, { headers: who });
+
+  async function settledRequest(id: string, status: string) {
+    return expectEventually(
+      async () => {
+        const body = await (await getRequest(id)).json();
+        expect(body.status).toBe(status);
+        return body as {
+          orderIds: string[];
+          filledAmount: number;
+          unfilledReasons: { code: string }[];
+        };
+      },
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  const catalogRemaining = async (offerId: string) =>
+    (
+      (await (
+        await fetch(`${catalog.url}/offers/${offerId}`, { headers: authHeader('analyst') })
+      ).json()) as {
+        remaining: { amount: number };
+      }
+    ).remaining.amount;
+
+  it('matches an offer and a request that fit into one order and one allocation event, and the catalog follows', async () => {
+    const offerId = await publishOffer(1000, 26_000);
+    const requestId = await placeRequest();
+
+    const request = await settledRequest(requestId, 'matched');
+    expect(request.orderIds).toHaveLength(1);
+    const order = await (
+      await fetch(`${orders.url}/orders/${request.orderIds[0]}`, { headers: pasarJaya })
+    ).json();
+    expect(order).toMatchObject({
+      status: 'confirmed',
+      buyerId: 'pasar-jaya',
+      totalIdr: 400 * 26_000,
+    });
+    expect(order.lines).toEqual([
+      expect.objectContaining({ offerId, quantity: 400, unitPriceIdr: 26_000 }),
+    ]);
+    expect(order.lines[0].explanation.message).toContain('price rank 1 at 26,000');
+
+    await expectEventually(async () => expect(await catalogRemaining(offerId)).toBe(600), {
+      timeoutMs: 30_000,
+    });
+    const events = await readTopic(kafka, topic('orders.orders.v1'));
+    const made = events.filter(
+      (m) => m.value?.includes('"orders.allocation.made"') && m.value.includes(requestId),
+    );
+    const confirmed = events.filter(
+      (m) => m.value?.includes('"orders.order.confirmed"') && m.value.includes(requestId),
+    );
+    expect([made.length, confirmed.length]).toEqual([1, 1]);
+    expect(JSON.parse(confirmed[0].value as string).tenantId).toBe('pasar-jaya');
+  });
+
+  it('applies a redelivered matching input once', async () => {
+    await publishOffer(500, 25_000);
+    const requestId = await placeRequest({ quantity: { amount: 100, unit: 'kg' } });
+    await settledRequest(requestId, 'matched');
+    const inputs = await readTopic(kafka, topic('orders.matching.v1'));
+    const submitted = inputs.find(
+      (m) => m.value?.includes('request-submitted') && m.value.includes(requestId),
+    );
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: topic('orders.matching.v1'),
+      messages: [
+        {
+          key: submitted?.key ?? 'EGG',
+          value: submitted?.value ?? '',
+          headers: submitted?.headers,
+        },
+      ],
+    });
+    await producer.disconnect();
+    // A later input of the same commodity is applied only after the duplicate: once it is, the duplicate was seen.
+    const marker = await placeRequest({ quantity: { amount: 1, unit: 'kg' } });
+    await settledRequest(marker, 'matched');
+
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM orders WHERE request_id = $1', [
+      requestId,
+    ]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('lets a BUMD read only its own requests and orders', async () => {
+    const requestId = await placeRequest({ quantity: { amount: 10, unit: 'kg' } });
+    const { orderIds } = await settledRequest(requestId, 'matched');
+
+    expect((await getRequest(requestId, foodStation)).status).toBe(403);
+    const order = await fetch(`${orders.url}/orders/${orderIds[0]}`, { headers: foodStation });
+    expect(order.status).toBe(403);
+    expect(await order.json()).toMatchObject({ code: 'FORBIDDEN' });
+    const listed = (await (
+      await fetch(`${orders.url}/purchase-requests`, { headers: foodStation })
+    ).json()) as {
+      id: string;
+    }[];
+    expect(listed.map((r) => r.id)).not.toContain(requestId);
+    const cancel = await fetch(`${orders.url}/orders/${orderIds[0]}/cancel`, {
+      method: 'POST',
+      headers: { ...json, ...foodStation },
+      body: JSON.stringify({ reason: 'not ours' }),
+    });
+    expect(cancel.status).toBe(403);
+  });
+
+  it.each([
+    [{ minGrade: 'jumbo' }, 'ORDERS_GRADE_UNKNOWN'],
+    [{ quantity: { amount: -5, unit: 'kg' } }, 'VALIDATION_FAILED'],
+    [{ quantity: { amount: 10.5, unit: 'kg' } }, 'ORDERS_QUANTITY_NOT_WHOLE_TRADING_UNITS'],
+    [{ destinationCode: 'DJ-CAKUNG' }, 'ORDERS_DESTINATION_UNKNOWN'],
+    [{ commodityCode: 'BEEF' }, 'ORDERS_COMMODITY_NOT_BOUGHT'],
+    [{ deliverBy: '2020-01-01T00:00:00Z' }, 'ORDERS_DELIVER_BY_IN_PAST'],
+    [{ maxUnitPriceIdr: '28000' }, 'VALIDATION_FAILED'],
+    [{ buyerId: 'food-station' }, 'FORBIDDEN'],
+  ])('refuses a bad request %j with %s, and saves nothing', async (overrides, code) => {
+    const before = await db.query('SELECT count(*)::int AS n FROM purchase_requests');
+    const response = await fetch(`${orders.url}/purchase-requests`, {
+      method: 'POST',
+      headers: { ...json, ...pasarJaya },
+      body: JSON.stringify(requestBody(overrides)),
+    });
+    expect(response.status).toBe(code === 'FORBIDDEN' ? 403 : 400);
+    const body = await response.json();
+    expect(body.code).toBe(code);
+    expect(body.message).toEqual(expect.any(String));
+    const after = await db.query('SELECT count(*)::int AS n FROM purchase_requests');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('releases a cancelled order back to the offer, and the catalog shows it again', async () => {
+    const offerId = await publishOffer(300, 20_000, 'CHILI_RED_CURLY');
+    const requestId = await placeRequest({
+      commodityCode: 'CHILI_RED_CURLY',
+      quantity: { amount: 120, unit: 'kg' },
+      minGrade: '1',
+      maxUnitPriceIdr: 30_000,
+      minShelfLifeHoursOnArrival: 0,
+    });
+    const { orderIds } = await settledRequest(requestId, 'matched');
+    await expectEventually(async () => expect(await catalogRemaining(offerId)).toBe(180), {
+      timeoutMs: 30_000,
+    });
+
+    const cancel = await fetch(`${orders.url}/orders/${orderIds[0]}/cancel`, {
+      method: 'POST',
+      headers: { ...json, ...pasarJaya },
+      body: JSON.stringify({ reason: 'market closed for Idul Fitri' }),
+    });
+    expect(cancel.status).toBe(202);
+
+    await expectEventually(async () => expect(await catalogRemaining(offerId)).toBe(300), {
+      timeoutMs: 30_000,
+    });
+    const book = await db.query(
+      'SELECT allocated::int, remaining::int FROM book_offers WHERE offer_id = $1',
+      [offerId],
+    );
+    expect(book.rows[0]).toEqual({ allocated: 0, remaining: 300_000 });
+    const again = await fetch(`${orders.url}/orders/${orderIds[0]}/cancel`, {
+      method: 'POST',
+      headers: { ...json, ...pasarJaya },
+      body: JSON.stringify({ reason: 'twice' }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('never over-allocates with two instances consuming together through a rebalance', async () => {
+    const offerId = await publishOffer(300, 21_000, 'TOMATO');
+    second = await startService('orders', {
+      PORT: String(allocatePort()),
+      DATABASE_URL: orders.database.url,
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC_PREFIX: catalog.topicPrefix,
+    });
+    const urls = [orders.url, second.url];
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        placeRequest(
+          {
+            commodityCode: 'TOMATO',
+            quantity: { amount: 10, unit: 'kg' },
+            minGrade: 'standard',
+            minShelfLifeHoursOnArrival: 0,
+          },
+          urls[i % 2],
+        ),
+      ),
+    );
+
+    await expectEventually(
+      async () => {
+        const { rows } = await db.query(
+          'SELECT count(*)::int AS n FROM purchase_requests WHERE id = ANY($1::uuid[]) AND book_seq IS NOT NULL',
+          [ids],
+        );
+        expect(rows[0].n).toBe(50);
+      },
+      { timeoutMs: 60_000 },
+    );
+    const lines = await db.query(
+      'SELECT coalesce(sum(quantity), 0)::float AS total, count(*)::int AS n FROM order_lines WHERE offer_id = $1',
+      [offerId],
+    );
+    expect(lines.rows[0]).toEqual({ total: 300, n: 30 });
+    const requests = await db.query(
+      'SELECT status, count(*)::int AS n FROM purchase_requests WHERE id = ANY($1::uuid[]) GROUP BY status ORDER BY status',
+      [ids],
+    );
+    expect(requests.rows).toEqual([
+      { status: 'matched', n: 30 },
+      { status: 'open', n: 20 },
+    ]);
+    const book = await db.query(
+      'SELECT allocated::int, remaining::int FROM book_offers WHERE offer_id = $1',
+      [offerId],
+    );
+    expect(book.rows[0]).toEqual({ allocated: 300_000, remaining: 0 });
+  });
+});
