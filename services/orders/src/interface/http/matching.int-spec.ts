@@ -97,7 +97,12 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
   async function settledRequest(id: string, status: string) {
     return expectEventually(
       async () => {
-        const body = await (await getRequest(id)).json();
+        const body = (await (await getRequest(id)).json()) as {
+          status: string;
+          orderIds: string[];
+          filledAmount: number;
+          unfilledReasons: { code: string }[];
+        };
         expect(body.status).toBe(status);
         return body as {
           orderIds: string[];
@@ -124,9 +129,9 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
 
     const request = await settledRequest(requestId, 'matched');
     expect(request.orderIds).toHaveLength(1);
-    const order = await (
+    const order = (await (
       await fetch(`${orders.url}/orders/${request.orderIds[0]}`, { headers: pasarJaya })
-    ).json();
+    ).json()) as { lines: { explanation: { message: string } }[] };
     expect(order).toMatchObject({
       status: 'confirmed',
       buyerId: 'pasar-jaya',
@@ -221,7 +226,7 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       body: JSON.stringify(requestBody(overrides)),
     });
     expect(response.status).toBe(code === 'FORBIDDEN' ? 403 : 400);
-    const body = await response.json();
+    const body = (await response.json()) as { code: string; message: string };
     expect(body.code).toBe(code);
     expect(body.message).toEqual(expect.any(String));
     const after = await db.query('SELECT count(*)::int AS n FROM purchase_requests');
