@@ -1,4 +1,12 @@
-import { TopicNamer } from '@simpul/messaging';
+import {
+  createEnvelope,
+  type EventDefinition,
+  ShipmentDelivered,
+  ShipmentFailed,
+  ShipmentPlanned,
+} from '@simpul/contracts';
+import { EventPublisher, TopicNamer } from '@simpul/messaging';
+import { toOutboxRecord } from '@simpul/persistence';
 import {
   authHeader,
   expectEventually,
@@ -268,6 +276,97 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       body: JSON.stringify({ reason: 'twice' }),
     });
     expect(again.status).toBe(409);
+  });
+
+  it('follows shipments: planned, failed and planned again, delivered with a rejected line, closed', async () => {
+    await publishOffer(200, 24_000);
+    const requestId = await placeRequest({ quantity: { amount: 50, unit: 'kg' } });
+    const { orderIds } = await settledRequest(requestId, 'matched');
+    const orderId = orderIds[0];
+    const orderNow = async () =>
+      (await (await fetch(`${orders.url}/orders/${orderId}`, { headers: pasarJaya })).json()) as {
+        status: string;
+        lines: {
+          allocationId: string;
+          receivedAmount: number | null;
+          rejectionReason: string | null;
+        }[];
+      };
+    const publisher = new EventPublisher(kafka, new TopicNamer(catalog.topicPrefix));
+    const send = async <T extends object>(definition: EventDefinition<T>, data: T) =>
+      publisher.publish([
+        toOutboxRecord(
+          definition,
+          createEnvelope(definition, { source: 'logistics', subject: 'shipment', data }),
+        ),
+      ]);
+    const shipment = (n: number) => `0190a000-0000-7000-8000-00000000000${n}`;
+    const eta = new Date(Date.now() + DAY).toISOString();
+    try {
+      await send(ShipmentPlanned, {
+        shipmentId: shipment(1),
+        orderIds: [orderId],
+        mode: 'road',
+        vehicle: 'AG 8123 KA',
+        plannedDeparture: new Date().toISOString(),
+        eta,
+      });
+      await expectEventually(async () => expect((await orderNow()).status).toBe('in_fulfilment'));
+      const cancel = await fetch(`${orders.url}/orders/${orderId}/cancel`, {
+        method: 'POST',
+        headers: { ...json, ...pasarJaya },
+        body: JSON.stringify({ reason: 'too late' }),
+      });
+      expect(cancel.status).toBe(409);
+
+      await send(ShipmentFailed, {
+        shipmentId: shipment(1),
+        orderIds: [orderId],
+        reason: 'reefer breakdown near Ngawi',
+        failedAt: new Date().toISOString(),
+      });
+      await expectEventually(async () => expect((await orderNow()).status).toBe('confirmed'));
+      await send(ShipmentPlanned, {
+        shipmentId: shipment(2),
+        orderIds: [orderId],
+        mode: 'road',
+        vehicle: 'AG 8456 KB',
+        plannedDeparture: new Date().toISOString(),
+        eta,
+      });
+      await expectEventually(async () => expect((await orderNow()).status).toBe('in_fulfilment'));
+      const [line] = (await orderNow()).lines;
+      await send(ShipmentDelivered, {
+        shipmentId: shipment(2),
+        deliveredAt: new Date().toISOString(),
+        lines: [
+          {
+            orderId,
+            allocationId: line.allocationId,
+            receivedAmount: 47,
+            rejectedAmount: 3,
+            rejectionReason: 'cracked eggs',
+          },
+        ],
+      });
+      const delivered = await expectEventually(async () => {
+        const order = await orderNow();
+        expect(order.status).toBe('partially_delivered');
+        return order;
+      });
+      expect(delivered.lines[0]).toMatchObject({
+        receivedAmount: 47,
+        rejectionReason: 'cracked eggs',
+      });
+      const close = await fetch(`${orders.url}/orders/${orderId}/close`, {
+        method: 'POST',
+        headers: pasarJaya,
+      });
+      expect(close.status).toBe(200);
+      expect((await orderNow()).status).toBe('closed');
+    } finally {
+      await publisher.disconnect();
+    }
   });
 
   it('never over-allocates with two instances consuming together through a rebalance', async () => {
