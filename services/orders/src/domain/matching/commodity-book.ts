@@ -49,6 +49,8 @@ export class CommodityBook {
   expiryHint = Number.POSITIVE_INFINITY;
   readonly dirtyOffers = new Set<BookOffer>();
   readonly dirtyRequests = new Set<BookRequest>();
+  /** The price each indexed offer is sorted under, so that it is found without a scan. */
+  private readonly indexedPrice = new Map<BookOffer, number>();
 
   constructor(snapshot: CommodityBookSnapshot) {
     this.nextSeq = snapshot.nextSeq;
@@ -89,8 +91,11 @@ export class CommodityBook {
 
   /** Re-sorts an offer whose price changed, or drops it from the index once it is spent. */
   reindex(offer: BookOffer): void {
+    const indexed = offer.remaining > 0 && this.offers.has(offer.terms.offerId);
+    // Most calls follow an allocation that leaves the offer where it was: nothing to move.
+    if (indexed && this.indexedPrice.get(offer) === offer.terms.unitPriceIdr) return;
     this.unindex(offer);
-    if (offer.remaining > 0 && this.offers.has(offer.terms.offerId)) this.index(offer);
+    if (indexed) this.index(offer);
   }
 
   removeOffer(offer: BookOffer): void {
@@ -115,24 +120,44 @@ export class CommodityBook {
   }
 
   private index(offer: BookOffer): void {
-    this.byPrice.splice(this.position(offer), 0, offer);
+    const price = offer.terms.unitPriceIdr;
+    this.byPrice.splice(this.position(price, offer.seq), 0, offer);
+    this.indexedPrice.set(offer, price);
   }
 
   private unindex(offer: BookOffer): void {
-    const at = this.byPrice.indexOf(offer);
-    if (at >= 0) this.byPrice.splice(at, 1);
+    const price = this.indexedPrice.get(offer);
+    if (price === undefined) return;
+    this.indexedPrice.delete(offer);
+    this.byPrice.splice(this.locate(offer, price), 1);
   }
 
-  /** Binary search for the first offer that sorts after `offer`. */
-  private position(offer: BookOffer): number {
+  /** Where an indexed offer sits, found by the price it was sorted under, not its terms now. */
+  private locate(offer: BookOffer, price: number): number {
+    let low = 0;
+    let high = this.byPrice.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const other = this.byPrice[mid];
+      if (other === offer) return mid;
+      const before =
+        other.terms.unitPriceIdr < price ||
+        (other.terms.unitPriceIdr === price && other.seq < offer.seq);
+      if (before) low = mid + 1;
+      else high = mid;
+    }
+    return this.byPrice.indexOf(offer);
+  }
+
+  /** Binary search for the first offer that does not sort before (price, seq). */
+  private position(price: number, seq: number): number {
     let low = 0;
     let high = this.byPrice.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
       const other = this.byPrice[mid];
       const before =
-        other.terms.unitPriceIdr < offer.terms.unitPriceIdr ||
-        (other.terms.unitPriceIdr === offer.terms.unitPriceIdr && other.seq < offer.seq);
+        other.terms.unitPriceIdr < price || (other.terms.unitPriceIdr === price && other.seq < seq);
       if (before) low = mid + 1;
       else high = mid;
     }

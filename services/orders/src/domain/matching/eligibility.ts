@@ -15,6 +15,17 @@ export type Rejection =
   | { code: 'CERTIFICATE_MISSING'; detail: string }
   | { code: 'MIN_ORDER_QUANTITY'; detail: string };
 
+/**
+ * The last price formatted, and how: a scan of the book rejects offer after offer against the
+ * same limit, and number formatting costs more than all the checks together.
+ */
+let formatted = { idr: Number.NaN, text: '' };
+
+function idr(value: number): string {
+  if (formatted.idr !== value) formatted = { idr: value, text: formatIdr(value) };
+  return formatted.text;
+}
+
 /** When goods leave BTC for this offer: as soon as they are available, never in the past. */
 export function departureOf(offer: BookOffer, now: Instant): Instant {
   return offer.terms.availableFrom > now ? offer.terms.availableFrom : now;
@@ -26,8 +37,26 @@ export function arrivalOf(offer: BookOffer, request: RequestTerms, now: Instant)
 
 /**
  * The first rule an offer breaks for a request, or null when it may be allocated. Cheap checks
- * first: this runs for every offer the engine walks past.
+ * first: this runs for every offer the engine walks past, so it builds no message.
  */
+export function rejectionCodeOf(
+  offer: BookOffer,
+  request: RequestTerms,
+  ceiling: number | null,
+  stillNeeded: Qty,
+  now: Instant,
+): Rejection['code'] | null {
+  const terms = offer.terms;
+  if (terms.unit !== request.unit) return 'UNIT_MISMATCH';
+  if (terms.unitPriceIdr > request.maxUnitPriceIdr) return 'PRICE_ABOVE_MAXIMUM';
+  if (ceiling !== null && terms.unitPriceIdr > ceiling) return 'PRICE_ABOVE_CEILING';
+  if (terms.gradeRank === null || terms.gradeRank > request.minGradeRank) {
+    return 'GRADE_BELOW_MINIMUM';
+  }
+  return timingRejection(offer, request, now) ?? termsRejection(offer, request, stillNeeded);
+}
+
+/** The first rule an offer breaks for a request, with what the buyer is told about it. */
 export function rejectionOf(
   offer: BookOffer,
   request: RequestTerms,
@@ -35,49 +64,23 @@ export function rejectionOf(
   stillNeeded: Qty,
   now: Instant,
 ): Rejection | null {
-  const terms = offer.terms;
-  if (terms.unit !== request.unit) {
-    return {
-      code: 'UNIT_MISMATCH',
-      detail: `offered in ${terms.unit}, requested in ${request.unit}`,
-    };
-  }
-  if (terms.unitPriceIdr > request.maxUnitPriceIdr) {
-    return {
-      code: 'PRICE_ABOVE_MAXIMUM',
-      detail: `no offer at or below the maximum price ${formatIdr(request.maxUnitPriceIdr)}`,
-    };
-  }
-  if (ceiling !== null && terms.unitPriceIdr > ceiling) {
-    return { code: 'PRICE_ABOVE_CEILING', detail: `no offer within ceiling ${formatIdr(ceiling)}` };
-  }
-  if (terms.gradeRank === null || terms.gradeRank > request.minGradeRank) {
-    return {
-      code: 'GRADE_BELOW_MINIMUM',
-      detail: `grade ${terms.grade} is below ${request.minGrade}`,
-    };
-  }
-  return timingRejection(offer, request, now) ?? termsRejection(offer, request, stillNeeded);
+  const code = rejectionCodeOf(offer, request, ceiling, stillNeeded, now);
+  if (code === null) return null;
+  return { code, detail: detailOf(code, offer, request, ceiling, stillNeeded, now) } as Rejection;
 }
 
-function timingRejection(offer: BookOffer, request: RequestTerms, now: Instant): Rejection | null {
+function timingRejection(
+  offer: BookOffer,
+  request: RequestTerms,
+  now: Instant,
+): Rejection['code'] | null {
   const departure = departureOf(offer, now);
-  if (departure > offer.terms.availableUntil) {
-    return { code: 'WINDOW_CLOSED', detail: 'offer window ends before it could leave BTC' };
-  }
+  if (departure > offer.terms.availableUntil) return 'WINDOW_CLOSED';
   const arrival = departure + request.transitHours * HOUR_MS;
-  if (arrival > request.deliverBy) {
-    return {
-      code: 'ARRIVES_AFTER_DELIVER_BY',
-      detail: `earliest arrival ${new Date(arrival).toISOString()} is after deliver-by ${new Date(request.deliverBy).toISOString()}`,
-    };
-  }
+  if (arrival > request.deliverBy) return 'ARRIVES_AFTER_DELIVER_BY';
   const bestBefore = offer.terms.bestBefore;
   if (bestBefore !== null && bestBefore - arrival < request.minShelfLifeHoursOnArrival * HOUR_MS) {
-    return {
-      code: 'SHELF_LIFE_TOO_SHORT',
-      detail: `less than ${request.minShelfLifeHoursOnArrival} h of shelf life left on arrival`,
-    };
+    return 'SHELF_LIFE_TOO_SHORT';
   }
   return null;
 }
@@ -86,21 +89,47 @@ function termsRejection(
   offer: BookOffer,
   request: RequestTerms,
   stillNeeded: Qty,
-): Rejection | null {
-  for (const certificate of request.requiredCertificates) {
-    if (!offer.terms.certificates.includes(certificate)) {
-      return {
-        code: 'CERTIFICATE_MISSING',
-        detail: `producer lacks the ${certificate} certificate`,
-      };
-    }
-  }
+): Rejection['code'] | null {
+  if (missingCertificate(offer, request) !== undefined) return 'CERTIFICATE_MISSING';
   const minimum = offer.terms.minOrderQuantity;
-  if (stillNeeded < minimum && stillNeeded < offer.remaining) {
-    return {
-      code: 'MIN_ORDER_QUANTITY',
-      detail: `minimum order ${formatQty(minimum, offer.terms.unit)} exceeds the ${formatQty(stillNeeded, request.unit)} still needed`,
-    };
-  }
+  if (stillNeeded < minimum && stillNeeded < offer.remaining) return 'MIN_ORDER_QUANTITY';
   return null;
+}
+
+function missingCertificate(offer: BookOffer, request: RequestTerms): string | undefined {
+  for (const certificate of request.requiredCertificates) {
+    if (!offer.terms.certificates.includes(certificate)) return certificate;
+  }
+  return undefined;
+}
+
+function detailOf(
+  code: Rejection['code'],
+  offer: BookOffer,
+  request: RequestTerms,
+  ceiling: number | null,
+  stillNeeded: Qty,
+  now: Instant,
+): string {
+  const terms = offer.terms;
+  switch (code) {
+    case 'UNIT_MISMATCH':
+      return `offered in ${terms.unit}, requested in ${request.unit}`;
+    case 'PRICE_ABOVE_MAXIMUM':
+      return `no offer at or below the maximum price ${idr(request.maxUnitPriceIdr)}`;
+    case 'PRICE_ABOVE_CEILING':
+      return `no offer within ceiling ${idr(ceiling as number)}`;
+    case 'GRADE_BELOW_MINIMUM':
+      return `grade ${terms.grade} is below ${request.minGrade}`;
+    case 'WINDOW_CLOSED':
+      return 'offer window ends before it could leave BTC';
+    case 'ARRIVES_AFTER_DELIVER_BY':
+      return `earliest arrival ${new Date(arrivalOf(offer, request, now)).toISOString()} is after deliver-by ${new Date(request.deliverBy).toISOString()}`;
+    case 'SHELF_LIFE_TOO_SHORT':
+      return `less than ${request.minShelfLifeHoursOnArrival} h of shelf life left on arrival`;
+    case 'CERTIFICATE_MISSING':
+      return `producer lacks the ${missingCertificate(offer, request)} certificate`;
+    case 'MIN_ORDER_QUANTITY':
+      return `minimum order ${formatQty(terms.minOrderQuantity, terms.unit)} exceeds the ${formatQty(stillNeeded, request.unit)} still needed`;
+  }
 }

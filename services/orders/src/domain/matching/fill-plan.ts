@@ -1,5 +1,5 @@
 import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
-import { rejectionOf } from './eligibility';
+import { rejectionCodeOf } from './eligibility';
 import type { AllocationExplanation } from './matching-outcomes';
 import { formatIdr, formatQty, type Qty } from './quantity';
 import { shareLevel } from './pro-rata';
@@ -27,14 +27,28 @@ export function planFill(book: CommodityBook, request: BookRequest): PlannedLine
     const price = offers[i].terms.unitPriceIdr;
     const level: BookOffer[] = [];
     for (; i < offers.length && offers[i].terms.unitPriceIdr === price; i++) {
-      if (rejectionOf(offers[i], terms, ceiling, need, book.clock) === null) level.push(offers[i]);
+      if (rejectionCodeOf(offers[i], terms, ceiling, need, book.clock) === null) {
+        level.push(offers[i]);
+      }
     }
     if (level.length === 0) continue;
     rank += 1;
     const { shares, rule, available } = shareLevel(level, need, terms.tradingUnit);
+    // Number formatting is the costly part: what the level's lines share is written once.
+    let heading: string | null = null;
     for (const offer of level) {
       const quantity = shares.get(offer) ?? 0;
       if (quantity === 0) continue;
+      heading ??= explainLevel(
+        rank,
+        price,
+        terms.maxUnitPriceIdr,
+        ceiling,
+        rule,
+        shares.size,
+        available,
+        terms.unit,
+      );
       const explanation: AllocationExplanation = {
         priceRank: rank,
         unitPriceIdr: price,
@@ -43,17 +57,7 @@ export function planFill(book: CommodityBook, request: BookRequest): PlannedLine
         rule,
         levelOffers: shares.size,
         levelAvailable: available,
-        message: explain(
-          rank,
-          price,
-          terms.maxUnitPriceIdr,
-          ceiling,
-          rule,
-          shares.size,
-          available,
-          quantity,
-          terms.unit,
-        ),
+        message: `${heading}; took ${formatQty(quantity, terms.unit)}`,
       };
       lines.push({ offer, quantity, explanation });
       need -= quantity;
@@ -62,7 +66,7 @@ export function planFill(book: CommodityBook, request: BookRequest): PlannedLine
   return lines;
 }
 
-function explain(
+function explainLevel(
   rank: number,
   price: number,
   max: number,
@@ -70,7 +74,6 @@ function explain(
   rule: 'whole-level' | 'pro-rata',
   offers: number,
   available: Qty,
-  quantity: Qty,
   unit: string,
 ): string {
   const limits = `max ${formatIdr(max)}${ceiling === null ? ', no ceiling' : `, ceiling ${formatIdr(ceiling)}`}`;
@@ -78,5 +81,5 @@ function explain(
     rule === 'pro-rata'
       ? `shared pro rata among ${offers} offers holding ${formatQty(available, unit)}`
       : `all ${formatQty(available, unit)} of ${offers} offer${offers === 1 ? '' : 's'} at this price`;
-  return `price rank ${rank} at ${formatIdr(price)} IDR/${unit} (${limits}); ${share}; took ${formatQty(quantity, unit)}`;
+  return `price rank ${rank} at ${formatIdr(price)} IDR/${unit} (${limits}); ${share}`;
 }

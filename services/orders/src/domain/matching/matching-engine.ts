@@ -1,5 +1,5 @@
 import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
-import { rejectionOf } from './eligibility';
+import { rejectionCodeOf } from './eligibility';
 import { planFill } from './fill-plan';
 import type {
   AllocationToRelease,
@@ -148,7 +148,8 @@ export class MatchingEngine {
     if (offer && offer.remaining === 0) return;
     for (const request of this.book.openRequests()) {
       const need = request.terms.quantity - request.filled;
-      if (offer && rejectionOf(offer, request.terms, this.book.ceilingIdr, need, this.book.clock)) {
+      const { ceilingIdr, clock } = this.book;
+      if (offer && rejectionCodeOf(offer, request.terms, ceilingIdr, need, clock) !== null) {
         continue;
       }
       if (this.match(request)) this.report(request, false);

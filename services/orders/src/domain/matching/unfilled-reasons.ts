@@ -1,5 +1,5 @@
 import type { BookRequest, CommodityBook } from './commodity-book';
-import { rejectionOf } from './eligibility';
+import { rejectionCodeOf, rejectionOf } from './eligibility';
 import type { UnfilledReason } from './matching-outcomes';
 import { formatQty, type Qty } from './quantity';
 
@@ -16,11 +16,16 @@ export function unfilledReasons(
   const need = terms.quantity - request.filled;
   const tally = new Map<UnfilledReason['code'], UnfilledReason>();
   for (const offer of book.byPrice) {
+    const code = rejectionCodeOf(offer, terms, book.ceilingIdr, need, book.clock);
+    if (code === null) continue;
+    const seen = tally.get(code);
+    if (seen) {
+      seen.offers += 1;
+      continue;
+    }
+    // The message names the first offer that broke the rule; later ones are only counted.
     const rejection = rejectionOf(offer, terms, book.ceilingIdr, need, book.clock);
-    if (rejection === null) continue;
-    const seen = tally.get(rejection.code);
-    if (seen) seen.offers += 1;
-    else tally.set(rejection.code, { code: rejection.code, message: rejection.detail, offers: 1 });
+    tally.set(code, { code, message: rejection?.detail ?? code, offers: 1 });
   }
   const reasons = [...tally.values()].sort(
     (a, b) => b.offers - a.offers || a.code.localeCompare(b.code),

@@ -1,0 +1,168 @@
+import { parseArgs } from 'node:util';
+import { MatchingWorkload, OPERATION_KINDS, type Operation } from './matching-workload';
+
+/*
+ * In-process benchmark of the matching engine: a seeded stream of operations over one engine per
+ * commodity, each apply() timed alone. Input generation and the driver's bookkeeping are not
+ * in the latencies; the wall-clock rate, which includes them, is printed beside.
+ */
+
+interface Options {
+  operations: number;
+  warmup: number;
+  seed: number;
+  commodities: number;
+  offers: number;
+}
+
+/** Options by argv (--operations 500000) or environment (BENCH_OPERATIONS=500000). */
+function parseOptions(): Options {
+  const option = (name: string, fallback: string) => ({
+    type: 'string' as const,
+    default: process.env[`BENCH_${name.toUpperCase()}`] ?? fallback,
+  });
+  const { values } = parseArgs({
+    options: {
+      operations: option('operations', '500000'),
+      warmup: option('warmup', '50000'),
+      seed: option('seed', '20260901'),
+      commodities: option('commodities', '20'),
+      offers: option('offers', '10000'),
+    },
+  });
+  const options = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, Number(value)]),
+  ) as unknown as Options;
+  for (const [name, value] of Object.entries(options)) {
+    const least = name === 'warmup' || name === 'seed' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) {
+      throw new Error(`--${name} takes a whole number of at least ${least}`);
+    }
+  }
+  return options;
+}
+
+/** Latency of every measured operation in nanoseconds, with the index of its kind. */
+class Latencies {
+  readonly nanos: Float64Array;
+  readonly kinds: Uint8Array;
+  count = 0;
+  orders = 0;
+  lines = 0;
+
+  constructor(capacity: number) {
+    this.nanos = new Float64Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+  }
+
+  record(kind: number, nanos: number): void {
+    this.nanos[this.count] = nanos;
+    this.kinds[this.count] = kind;
+    this.count += 1;
+  }
+
+  /** Sorted latencies of one kind, or of all operations when `kind` is null. */
+  sorted(kind: number | null): Float64Array {
+    const picked = kind === null ? this.nanos.slice(0, this.count) : this.ofKind(kind);
+    return picked.sort();
+  }
+
+  private ofKind(kind: number): Float64Array {
+    const picked: number[] = [];
+    for (let i = 0; i < this.count; i++) if (this.kinds[i] === kind) picked.push(this.nanos[i]);
+    return Float64Array.from(picked);
+  }
+}
+
+const KIND_INDEX = new Map(OPERATION_KINDS.map((kind, i) => [kind, i]));
+
+/** Applies `count` operations; times each apply() when `latencies` is given. */
+function drive(workload: MatchingWorkload, count: number, latencies?: Latencies): void {
+  for (let i = 0; i < count; i++) {
+    const operation: Operation = workload.next();
+    const context = workload.context();
+    const started = process.hrtime.bigint();
+    const outcomes = operation.market.engine.apply(operation.input, context);
+    const nanos = Number(process.hrtime.bigint() - started);
+    if (latencies) {
+      latencies.record(KIND_INDEX.get(operation.kind) as number, nanos);
+      for (const outcome of outcomes) {
+        if (outcome.kind !== 'order-confirmed') continue;
+        latencies.orders += 1;
+        latencies.lines += outcome.lines.length;
+      }
+    }
+    workload.follow(operation.market, outcomes);
+  }
+}
+
+const micros = (nanos: number) => (nanos / 1_000).toFixed(1);
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+function row(label: string, sorted: Float64Array, total: number): string {
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  const cells = [
+    thousands(sorted.length).padStart(9),
+    `${((sorted.length / total) * 100).toFixed(1)}%`.padStart(7),
+    micros(sum / sorted.length).padStart(9),
+    micros(percentile(sorted, 0.5)).padStart(8),
+    micros(percentile(sorted, 0.99)).padStart(8),
+    micros(sorted[sorted.length - 1] ?? NaN).padStart(9),
+  ];
+  return `${label.padEnd(20)} ${cells.join(' ')}`;
+}
+
+function report(latencies: Latencies, wallNanos: number): void {
+  const all = latencies.sorted(null);
+  const engineNanos = all.reduce((a, b) => a + b, 0);
+  console.log(
+    `\n${'operation'.padEnd(20)}     count   share   mean µs   p50 µs   p99 µs    max µs`,
+  );
+  OPERATION_KINDS.forEach((kind, i) => {
+    const sorted = latencies.sorted(i);
+    if (sorted.length > 0) console.log(row(kind, sorted, all.length));
+  });
+  console.log(row('all operations', all, all.length));
+  const rate = (nanos: number) => thousands(Math.round(all.length / (nanos / 1e9)));
+  console.log(
+    `\nengine: ${rate(engineNanos)} operations/s (sum of apply() times, ${(engineNanos / 1e9).toFixed(2)} s)`,
+  );
+  console.log(
+    `wall:   ${rate(wallNanos)} operations/s (with input generation, ${(wallNanos / 1e9).toFixed(2)} s)`,
+  );
+  console.log(
+    `${thousands(latencies.orders)} orders confirmed with ${thousands(latencies.lines)} allocation lines`,
+  );
+}
+
+function bookSummary(workload: MatchingWorkload): string {
+  let resting = 0;
+  let waiting = 0;
+  for (const { engine } of workload.markets) {
+    resting += engine.book.byPrice.length;
+    waiting += engine.book.requests.size;
+  }
+  return `${thousands(resting)} offers with stock, ${thousands(waiting)} requests waiting`;
+}
+
+function main(): void {
+  const options = parseOptions();
+  const workload = new MatchingWorkload(options.seed, options.commodities);
+  workload.seed(Math.ceil(options.offers / options.commodities));
+  console.log(
+    `matching benchmark: ${options.commodities} commodities, seed ${options.seed}, ${thousands(options.warmup)} warm-up + ${thousands(options.operations)} measured operations; ${process.version}`,
+  );
+  console.log(`book at start:       ${bookSummary(workload)}`);
+  drive(workload, options.warmup);
+  console.log(`book after warm-up:  ${bookSummary(workload)}`);
+  const latencies = new Latencies(options.operations);
+  const started = process.hrtime.bigint();
+  drive(workload, options.operations, latencies);
+  const wallNanos = Number(process.hrtime.bigint() - started);
+  console.log(`book at end:         ${bookSummary(workload)}`);
+  report(latencies, wallNanos);
+}
+
+main();
