@@ -15,6 +15,9 @@ import { AllowExpiredOffers1764300700000 } from './infrastructure/persistence/mi
 import { AddOfferProductionTerms1764300800000 } from './infrastructure/persistence/migrations/1764300800000-add-offer-production-terms';
 import { AllowWithdrawnOffers1764300600000 } from './infrastructure/persistence/migrations/1764300600000-allow-withdrawn-offers';
 import { AllocationEventsConsumer } from './interface/messaging/allocation-events.consumer';
+import { ShipmentEventsConsumer } from './interface/messaging/shipment-events.consumer';
+import { OfferDeliveries } from './application/offer/offer-deliveries';
+import { AddAllocationDeliveries1764301000000 } from './infrastructure/persistence/migrations/1764301000000-add-allocation-deliveries';
 import { OfferAllocationOrmEntity } from './infrastructure/persistence/offer-allocation.orm-entity';
 import { CreateOfferAllocations1764300500000 } from './infrastructure/persistence/migrations/1764300500000-create-offer-allocations';
 import { ProducerRegistry } from './application/producer/producer-registry';
@@ -55,6 +58,7 @@ export class CatalogModule {
             AllowExpiredOffers1764300700000,
             AddOfferProductionTerms1764300800000,
             AllowDraftOffers1764300900000,
+            AddAllocationDeliveries1764301000000,
           ],
         }),
       ],
@@ -63,6 +67,7 @@ export class CatalogModule {
         CommoditiesController,
         ProducersController,
         AllocationEventsConsumer,
+        ShipmentEventsConsumer,
       ],
       providers: [
         PublishOfferHandler,
@@ -74,6 +79,7 @@ export class CatalogModule {
         ListOffersQuery,
         ChangeOfferHandler,
         PublishDraftHandler,
+        OfferDeliveries,
         ExpireOffersSweep,
         { provide: EXPIRY_SWEEP_INTERVAL_MS, useValue: config.OFFER_EXPIRY_SWEEP_MS },
       ],

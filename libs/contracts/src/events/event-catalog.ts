@@ -23,6 +23,10 @@ import { CeilingSet } from './pricing/ceiling-set.v1';
 import { ShipmentPlanned } from './logistics/shipment-planned.v1';
 import { ShipmentDelivered } from './logistics/shipment-delivered.v1';
 import { ShipmentFailed } from './logistics/shipment-failed.v1';
+import { ShipmentUnplannable } from './logistics/shipment-unplannable.v1';
+import { ShipmentDeparted } from './logistics/shipment-departed.v1';
+import { ShipmentCheckpoint } from './logistics/shipment-checkpoint.v1';
+import { ShipmentDelayed } from './logistics/shipment-delayed.v1';
 import type { EventDefinition } from './event-definition';
 
 /** Every event type and version simpul knows, one entry per contract file. */
@@ -52,6 +56,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ShipmentPlanned,
   ShipmentDelivered,
   ShipmentFailed,
+  ShipmentUnplannable,
+  ShipmentDeparted,
+  ShipmentCheckpoint,
+  ShipmentDelayed,
 ] as EventDefinition[];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { mintToken } from './mint-token';
 import { ROLES, type Role } from './roles';
 
-const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--tenant <producer or buyer id>] [--subject <name>] [--ttl-hours <n>]
+const USAGE = `usage: npm run token -- --role <${ROLES.join('|')}> [--tenant <producer, buyer or carrier id>] [--subject <name>] [--ttl-hours <n>]
 The secret is read from AUTH_JWT_SECRET (and the issuer from AUTH_JWT_ISSUER, default "simpul").`;
 
 function main(): void {

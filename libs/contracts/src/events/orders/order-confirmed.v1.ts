@@ -4,11 +4,13 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsPositive,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { QuantityV1 } from '../catalog/offer-published.v1';
@@ -32,6 +34,16 @@ export class OrderLineV1 {
   @IsInt()
   @IsPositive()
   unitPriceIdr: number;
+
+  /** When the goods are at BTC, ready to load (the offer's available-from). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  availableFrom?: string;
+
+  /** When the goods stop being fit for sale; absent for goods that do not spoil. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  bestBefore?: string;
 }
 
 /** The matching engine turned allocations into an order for a BUMD. */
@@ -57,6 +69,12 @@ export class OrderConfirmedV1 {
 
   @IsISO8601({ strict: true })
   deliverBy: string;
+
+  /** Shelf life the buyer wants left on arrival, in hours. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minShelfLifeHoursOnArrival?: number;
 
   @ValidateNested({ each: true })
   @Type(() => OrderLineV1)

@@ -29,6 +29,7 @@ import { WithdrawOfferHandler } from '../../application/offer/withdraw-offer.han
 import { StatusChangeRequestDto } from './dto/register-producer.request.dto';
 import type { SupplyOffer } from '../../domain/offer/supply-offer';
 import { CreateOfferRequestDto } from './dto/create-offer.request.dto';
+import { type AllocationView, OfferDeliveries } from '../../application/offer/offer-deliveries';
 
 @ApiTags('offers')
 @Controller('offers')
@@ -40,6 +41,7 @@ export class OffersController {
     private readonly listOffers: ListOffersQuery,
     private readonly changeOffer: ChangeOfferHandler,
     private readonly publishDraft: PublishDraftHandler,
+    private readonly deliveries: OfferDeliveries,
   ) {}
 
   @Patch(':id')
@@ -134,6 +136,28 @@ export class OffersController {
     @CurrentPrincipal() actor: Principal,
   ): Promise<SupplyOffer> {
     return this.publishDraft.execute(id, actor);
+  }
+
+  @Get(':id/allocations')
+  @Roles('producer', 'btc-operator', 'platform-admin', 'analyst')
+  @ApiOperation({
+    summary: 'What was allocated from an offer, and what Jakarta received and rejected of it',
+  })
+  async allocations(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<AllocationView[]> {
+    if (actor.role === 'producer') {
+      const offer = await this.getOffer.execute(id, actor);
+      if (offer.producerId !== actor.tenantId) {
+        throw new AppError(
+          AUTH_ERROR_CODES.forbidden,
+          'these are another producer’s allocations',
+          403,
+        );
+      }
+    }
+    return this.deliveries.list(id, actor);
   }
 
   @Get(':id')

@@ -68,6 +68,8 @@ export class OutcomeRecorder {
       producerId: line.producerId,
       quantity: { amount: fromQty(line.quantity), unit: outcome.unit as 'kg' },
       unitPriceIdr: line.unitPriceIdr,
+      availableFrom: new Date(line.availableFrom).toISOString(),
+      ...(line.bestBefore !== null ? { bestBefore: new Date(line.bestBefore).toISOString() } : {}),
     }));
     const totalIdr = lines.reduce(
       (sum, l) => sum + Math.round(l.quantity.amount * l.unitPriceIdr),
@@ -101,6 +103,7 @@ export class OutcomeRecorder {
     const { orderId, requestId, buyerId, commodityCode, destinationCode } = outcome;
     const data = { orderId, requestId, buyerId, commodityCode, destinationCode, lines, totalIdr };
     const deliverBy = new Date(outcome.deliverBy).toISOString();
+    const { minShelfLifeHoursOnArrival } = outcome;
     this.outbox.push(
       toOutboxRecord(
         OrderConfirmed,
@@ -112,7 +115,16 @@ export class OutcomeRecorder {
       ),
     );
     for (const line of lines) {
-      const made = { ...line, requestId, commodityCode, allocatedAt: at.toISOString() };
+      const { allocationId, offerId, quantity, unitPriceIdr } = line;
+      const made = {
+        allocationId,
+        offerId,
+        quantity,
+        unitPriceIdr,
+        requestId,
+        commodityCode,
+        allocatedAt: at.toISOString(),
+      };
       this.outbox.push(
         toOutboxRecord(
           AllocationMade,

@@ -192,6 +192,8 @@ export class MatchingEngine {
         producerId: offer.terms.producerId,
         quantity: line.quantity,
         unitPriceIdr: offer.terms.unitPriceIdr,
+        availableFrom: offer.terms.availableFrom,
+        bestBefore: offer.terms.bestBefore,
         explanation: line.explanation,
       };
     });
@@ -209,6 +211,7 @@ export class MatchingEngine {
       unit: terms.unit,
       destinationCode: terms.destinationCode,
       deliverBy: terms.deliverBy,
+      minShelfLifeHoursOnArrival: terms.minShelfLifeHoursOnArrival,
       lines,
     });
     if (request.status === 'matched') this.book.requests.delete(terms.requestId);

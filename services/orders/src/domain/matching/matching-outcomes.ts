@@ -23,6 +23,9 @@ export interface AllocationLine {
   producerId: string;
   quantity: Qty;
   unitPriceIdr: number;
+  /** The offer's facts logistics plans with: when the goods are at BTC and when they spoil. */
+  availableFrom: number;
+  bestBefore: number | null;
   explanation: AllocationExplanation;
 }
 
@@ -43,6 +46,7 @@ export type MatchingOutcome =
       unit: string;
       destinationCode: string;
       deliverBy: number;
+      minShelfLifeHoursOnArrival: number;
       lines: AllocationLine[];
     }
   | {

@@ -1,0 +1,115 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { planDispatch } from '../../domain/dispatch/plan-dispatch';
+import type { DispatchPlan, LineToShip } from '../../domain/dispatch/dispatch-types';
+import { cargoOf } from '../../domain/dispatch/cargo-profiles';
+import {
+  type PendingLineRow,
+  PlanningStateRepository,
+} from '../../infrastructure/persistence/planning-state.repository';
+import { PlanRecorder } from './plan-recorder';
+
+export const PLANNING_OPTIONS = Symbol('PLANNING_OPTIONS');
+export interface PlanningOptions {
+  intervalMs: number;
+  loadingHours: number;
+}
+
+const MAX_LINES_PER_RUN = 5_000;
+
+/**
+ * Plans waiting order lines onto loads on a schedule, so lines that arrive close together share
+ * trucks. One planner at a time (advisory lock); lines are claimed with SKIP LOCKED.
+ */
+@Injectable()
+export class DispatchPlannerJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DispatchPlanner');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PLANNING_OPTIONS) private readonly options: PlanningOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.run(Date.now())
+        .catch((error) =>
+          this.logger.warn(`planning failed, next round retries: ${(error as Error).message}`),
+        )
+        .finally(() => (this.running = undefined));
+    }, this.options.intervalMs);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Plans what waits at `now`; returns the plan it saved (empty when another planner runs). */
+  async run(now: number): Promise<DispatchPlan> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(
+        "SELECT pg_try_advisory_xact_lock(hashtext('logistics.dispatch-planner')) AS locked",
+      );
+      if (!locked) return { loads: [], unplannable: [] };
+      const state = new PlanningStateRepository(manager);
+      const rows = await state.pendingLines(MAX_LINES_PER_RUN);
+      if (rows.length === 0) return { loads: [], unplannable: [] };
+      const recorder = new PlanRecorder(manager, now);
+      const lines = await this.resolveCargo(rows, recorder);
+      const plan = planDispatch({
+        now,
+        lines,
+        vehicles: await state.vehicles(now),
+        routes: await state.routes(),
+        railDepartures: await state.railDepartures(now),
+        loadingHours: this.options.loadingHours,
+      });
+      await recorder.save(plan, new Map(rows.map((row) => [row.allocation_id, row])));
+      if (plan.loads.length || plan.unplannable.length) {
+        this.logger.log(
+          `planned ${plan.loads.length} loads; ${plan.unplannable.length} lines unplannable`,
+        );
+      }
+      return plan;
+    });
+  }
+
+  /** Weight, volume and temperature class from the cargo profile; unknown cargo is reported. */
+  private async resolveCargo(
+    rows: PendingLineRow[],
+    recorder: PlanRecorder,
+  ): Promise<LineToShip[]> {
+    const lines: LineToShip[] = [];
+    for (const row of rows) {
+      const cargo = cargoOf(row.commodity_code, row.amount);
+      if (!cargo) {
+        await recorder.unknownCargo(row);
+        continue;
+      }
+      lines.push({
+        orderId: row.order_id,
+        allocationId: row.allocation_id,
+        buyerId: row.buyer_id,
+        destinationCode: row.destination_code,
+        commodityCode: row.commodity_code,
+        temperatureClass: cargo.temperatureClass,
+        weightKg: cargo.weightKg,
+        volumeM3: cargo.volumeM3,
+        readyAt: row.ready_at.getTime(),
+        deliverBy: row.deliver_by.getTime(),
+        bestBefore: row.best_before ? row.best_before.getTime() : null,
+        minShelfLifeHoursOnArrival: row.min_shelf_life_hours,
+      });
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,53 @@
+import { DispatchNetwork } from './dispatch-network';
+import { sortedInput } from './dispatch-input-order';
+import {
+  type DispatchPlan,
+  type PlanningInput,
+  TEMPERATURE_CLASSES,
+  type UnplannableLine,
+} from './dispatch-types';
+import { type PlanningLine, rejectLine, shelfLifeLimit } from './line-feasibility';
+import { LoadPacker } from './load-packer';
+
+/**
+ * Turns lines waiting at BTC into loads, one destination and one temperature class per load,
+ * a vehicle (or train departure) at most once per plan. Every line ends on exactly one load or
+ * in `unplannable` with a reason. Pure and deterministic: the input is sorted by stable keys
+ * first, so the order of its arrays does not matter. The rules are in services/logistics/DISPATCH.md:
+ *
+ * - a load leaves when its carrier and all its lines are ready (road: max(now + loadingHours,
+ *   availableFrom, latest readyAt); rail: the fixed departure), and arrives transitHours later;
+ *   that arrival meets every line's deliver-by and leaves its minimum shelf life;
+ * - classes are packed scarcest first (fewest usable carriers), each by urgency: the most
+ *   urgent waiting line opens a load on the smallest carrier that holds everything that could
+ *   ride with it (else the one taking most of it; road wins ties with rail), then other lines
+ *   of its destination fill it first-fit decreasing by weight within 24 h deadline bands;
+ * - lines are never split: a line no compatible carrier can hold is TOO_LARGE_FOR_ANY_VEHICLE.
+ */
+export function planDispatch(input: PlanningInput): DispatchPlan {
+  const sorted = sortedInput(input);
+  const network = new DispatchNetwork(sorted);
+  const rejected: { rank: number; entry: UnplannableLine }[] = [];
+  const candidates: PlanningLine[] = [];
+  sorted.lines.forEach((line, rank) => {
+    const rejection = rejectLine(line, network);
+    if (rejection) rejected.push({ rank, entry: { line, ...rejection } });
+    else
+      candidates.push({
+        line,
+        rank,
+        latestArrival: Math.min(line.deliverBy, shelfLifeLimit(line)),
+      });
+  });
+  const packer = new LoadPacker(network);
+  for (const temperatureClass of network.classesByScarcity(TEMPERATURE_CLASSES)) {
+    packer.pack(candidates.filter((c) => c.line.temperatureClass === temperatureClass));
+  }
+  const loads = packer.loads
+    .map((load) => load.toPlannedLoad())
+    .sort((a, b) => a.departsAt - b.departsAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const unplannable = [...rejected, ...packer.unplannable]
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ entry }) => entry);
+  return { loads, unplannable };
+}
