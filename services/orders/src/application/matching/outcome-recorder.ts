@@ -110,7 +110,7 @@ export class OutcomeRecorder {
         createEnvelope(OrderConfirmed, {
           ...context,
           subject: orderId,
-          data: { ...data, deliverBy },
+          data: { ...data, deliverBy, minShelfLifeHoursOnArrival },
         }),
       ),
     );
