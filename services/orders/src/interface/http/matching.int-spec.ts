@@ -161,7 +161,16 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       (m) => m.value?.includes('"orders.order.confirmed"') && m.value.includes(requestId),
     );
     expect([made.length, confirmed.length]).toEqual([1, 1]);
-    expect(JSON.parse(confirmed[0].value as string).tenantId).toBe('pasar-jaya');
+    const envelope = JSON.parse(confirmed[0].value as string);
+    expect(envelope.tenantId).toBe('pasar-jaya');
+    // What logistics plans with: when the goods are at BTC, when they spoil, what the buyer needs left.
+    expect(envelope.data.minShelfLifeHoursOnArrival).toBe(24);
+    expect(envelope.data.lines[0]).toEqual(
+      expect.objectContaining({
+        availableFrom: expect.any(String),
+        bestBefore: expect.any(String),
+      }),
+    );
   });
 
   it('applies a redelivered matching input once', async () => {
