@@ -10,6 +10,7 @@ import {
 import { appendToOutbox, type OutboxRecord, toOutboxRecord } from '@simpul/persistence';
 import type { EntityManager } from 'typeorm';
 import type { MatchingOutcome } from '../../domain/matching/matching-outcomes';
+import { describeAllocation } from '../../domain/matching/fill-plan';
 import { fromQty } from '../../domain/matching/quantity';
 
 type Outcome<K extends MatchingOutcome['kind']> = Extract<MatchingOutcome, { kind: K }>;
@@ -96,7 +97,10 @@ export class OutcomeRecorder {
         producer_id: line.producerId,
         quantity: fromQty(line.quantity),
         unit_price_idr: line.unitPriceIdr,
-        explanation: line.explanation,
+        explanation: {
+          ...line.explanation,
+          message: describeAllocation(line.explanation, line.quantity, outcome.unit),
+        },
       });
     }
     const context = { source: 'orders', ...causedBy(cause), tenantId: outcome.buyerId, time: at };

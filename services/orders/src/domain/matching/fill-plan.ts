@@ -34,31 +34,19 @@ export function planFill(book: CommodityBook, request: BookRequest): PlannedLine
     if (level.length === 0) continue;
     rank += 1;
     const { shares, rule, available } = shareLevel(level, need, terms.tradingUnit);
-    // Number formatting is the costly part: what the level's lines share is written once.
-    let heading: string | null = null;
+    // Every line of a level has the same explanation: one object, shared (read-only).
+    const explanation: AllocationExplanation = {
+      priceRank: rank,
+      unitPriceIdr: price,
+      maxUnitPriceIdr: terms.maxUnitPriceIdr,
+      ceilingIdr: ceiling,
+      rule,
+      levelOffers: shares.size,
+      levelAvailable: available,
+    };
     for (const offer of level) {
       const quantity = shares.get(offer) ?? 0;
       if (quantity === 0) continue;
-      heading ??= explainLevel(
-        rank,
-        price,
-        terms.maxUnitPriceIdr,
-        ceiling,
-        rule,
-        shares.size,
-        available,
-        terms.unit,
-      );
-      const explanation: AllocationExplanation = {
-        priceRank: rank,
-        unitPriceIdr: price,
-        maxUnitPriceIdr: terms.maxUnitPriceIdr,
-        ceilingIdr: ceiling,
-        rule,
-        levelOffers: shares.size,
-        levelAvailable: available,
-        message: `${heading}; took ${formatQty(quantity, terms.unit)}`,
-      };
       lines.push({ offer, quantity, explanation });
       need -= quantity;
     }
@@ -66,20 +54,18 @@ export function planFill(book: CommodityBook, request: BookRequest): PlannedLine
   return lines;
 }
 
-function explainLevel(
-  rank: number,
-  price: number,
-  max: number,
-  ceiling: number | null,
-  rule: 'whole-level' | 'pro-rata',
-  offers: number,
-  available: Qty,
+/** The sentence a BUMD reads for an allocation; rendered when it is saved, not while matching. */
+export function describeAllocation(
+  explanation: AllocationExplanation,
+  quantity: Qty,
   unit: string,
 ): string {
-  const limits = `max ${formatIdr(max)}${ceiling === null ? ', no ceiling' : `, ceiling ${formatIdr(ceiling)}`}`;
+  const { priceRank, unitPriceIdr, maxUnitPriceIdr, ceilingIdr, rule, levelOffers } = explanation;
+  const limits = `max ${formatIdr(maxUnitPriceIdr)}${ceilingIdr === null ? ', no ceiling' : `, ceiling ${formatIdr(ceilingIdr)}`}`;
+  const available = formatQty(explanation.levelAvailable, unit);
   const share =
     rule === 'pro-rata'
-      ? `shared pro rata among ${offers} offers holding ${formatQty(available, unit)}`
-      : `all ${formatQty(available, unit)} of ${offers} offer${offers === 1 ? '' : 's'} at this price`;
-  return `price rank ${rank} at ${formatIdr(price)} IDR/${unit} (${limits}); ${share}`;
+      ? `shared pro rata among ${levelOffers} offers holding ${available}`
+      : `all ${available} of ${levelOffers} offer${levelOffers === 1 ? '' : 's'} at this price`;
+  return `price rank ${priceRank} at ${formatIdr(unitPriceIdr)} IDR/${unit} (${limits}); ${share}; took ${formatQty(quantity, unit)}`;
 }

@@ -1,6 +1,7 @@
 import { MatchingScenario, DAY, T0, offered, requested } from './matching.fixtures';
 import type { MatchingOutcome } from './matching-outcomes';
 import { toQty } from './quantity';
+import { describeAllocation } from './fill-plan';
 
 type Order = Extract<MatchingOutcome, { kind: 'order-confirmed' }>;
 type Progress = Extract<MatchingOutcome, { kind: 'request-progressed' }>;
@@ -51,6 +52,9 @@ describe('matching engine', () => {
 
     expect(taken(order)).toEqual({ big: 300, mid: 150, small: 50 });
     expect(order.lines[0].explanation).toMatchObject({ rule: 'pro-rata', levelOffers: 3 });
+    expect(describeAllocation(order.lines[0].explanation, order.lines[0].quantity, 'kg')).toBe(
+      'price rank 1 at 26,000 IDR/kg (max 28,000, no ceiling); shared pro rata among 3 offers holding 1,000 kg; took 300 kg',
+    );
   });
 
   it('given a ceiling below the offer price, then nothing is allocated and the reason names the ceiling', () => {

@@ -14,7 +14,6 @@ export interface AllocationExplanation {
   /** Offers sharing this price level, and what they held together. */
   levelOffers: number;
   levelAvailable: Qty;
-  message: string;
 }
 
 export interface AllocationLine {
