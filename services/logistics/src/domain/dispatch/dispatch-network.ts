@@ -78,16 +78,18 @@ export class DispatchNetwork {
     return found;
   }
 
-  /** Classes by how few usable carriers keep them: scarce vehicles go to the cargo needing them. */
-  classesByScarcity(classes: readonly TemperatureClass[]): TemperatureClass[] {
+  /**
+   * Classes in passes, scarcest first: a pass holds the classes kept by as many usable carriers
+   * (chilled and frozen share the reefers), so scarce vehicles go to the cargo that needs them.
+   */
+  classPasses(classes: readonly TemperatureClass[]): TemperatureClass[][] {
     const usable = (cls: TemperatureClass) =>
       this.carriers.filter(
         (c) => c.earliestDeparture !== null && c.temperatureClasses.includes(cls),
       ).length;
-    return classes
-      .map((cls, index) => ({ cls, index, count: usable(cls) }))
-      .sort((a, b) => a.count - b.count || a.index - b.index)
-      .map(({ cls }) => cls);
+    const passes = new Map<number, TemperatureClass[]>();
+    for (const cls of classes) passes.set(usable(cls), [...(passes.get(usable(cls)) ?? []), cls]);
+    return [...passes].sort(([a], [b]) => a - b).map(([, pass]) => pass);
   }
 
   private roadCarriers(input: PlanningInput): Carrier[] {

@@ -11,6 +11,32 @@ export const DEADLINE_BAND_HOURS = 24;
 const band = (line: PlanningLine, seed: PlanningLine) =>
   Math.floor((line.latestArrival - seed.latestArrival) / (DEADLINE_BAND_HOURS * HOUR_MS));
 
+/** A load carries one destination and one class. */
+const groupKey = ({ line }: PlanningLine) => `${line.destinationCode}|${line.temperatureClass}`;
+
+/** The load and the weight and volume of every waiting line that could ride along in time. */
+function withDemand(load: OpenLoad, waiting: PlanningLine[]): CarrierOption {
+  const [seed] = load.lines;
+  let demandKg = seed.line.weightKg;
+  let demandM3 = seed.line.volumeM3;
+  for (const line of waiting) {
+    if (!load.fitsTiming(line)) continue;
+    demandKg += line.line.weightKg;
+    demandM3 += line.line.volumeM3;
+  }
+  return { load, demandKg, demandM3 };
+}
+
+function byGroup(lines: PlanningLine[]): Map<string, PlanningLine[]> {
+  const groups = new Map<string, PlanningLine[]>();
+  for (const line of lines) {
+    const group = groups.get(groupKey(line));
+    if (group) group.push(line);
+    else groups.set(groupKey(line), [line]);
+  }
+  return groups;
+}
+
 /** Most urgent first; heavier first among equally urgent lines. */
 const byUrgency = (a: PlanningLine, b: PlanningLine) =>
   a.latestArrival - b.latestArrival || b.line.weightKg - a.line.weightKg || a.rank - b.rank;
@@ -27,9 +53,9 @@ function fillOrder(seed: PlanningLine): (a: PlanningLine, b: PlanningLine) => nu
 }
 
 /**
- * Packs the lines of one temperature class, a load at a time: the most urgent waiting line opens
- * a load on the carrier chosen by chooseCarrier, then the other lines of its destination fill
- * it in fillOrder as long as weight, volume and every line's latest arrival allow.
+ * Packs the lines of one pass of classes, a load at a time: the most urgent waiting line opens a
+ * load on the carrier chosen by chooseCarrier, then the other lines of its destination and class
+ * fill it in fillOrder as long as weight, volume and every line's latest arrival allow.
  */
 export class LoadPacker {
   readonly loads: OpenLoad[] = [];
@@ -40,63 +66,51 @@ export class LoadPacker {
   constructor(private readonly network: DispatchNetwork) {}
 
   pack(lines: PlanningLine[]): void {
-    const groups = new Map<string, PlanningLine[]>();
-    for (const line of lines) {
-      const group = groups.get(line.line.destinationCode);
-      if (group) group.push(line);
-      else groups.set(line.line.destinationCode, [line]);
-    }
+    const groups = byGroup(lines);
     for (const seed of [...lines].sort(byUrgency)) {
       if (this.placed.has(seed)) continue;
-      const destination = seed.line.destinationCode;
-      const waiting = (groups.get(destination) as PlanningLine[]).filter(
+      this.placed.add(seed);
+      const started = this.startLoads(seed);
+      if (started.length === 0) {
+        this.noCapacity(seed);
+        continue;
+      }
+      // Only now is the group worth compacting: a seed without a carrier costs no scan.
+      const waiting = (groups.get(groupKey(seed)) as PlanningLine[]).filter(
         (l) => !this.placed.has(l),
       );
-      groups.set(destination, waiting);
-      this.packFrom(seed, waiting);
+      groups.set(groupKey(seed), waiting);
+      this.fill(
+        chooseCarrier(started.map((load) => withDemand(load, waiting))).load,
+        seed,
+        waiting,
+      );
     }
   }
 
-  private packFrom(seed: PlanningLine, waiting: PlanningLine[]): void {
-    const options = this.freeCarriers(seed).flatMap((carrier) =>
-      this.option(carrier, seed, waiting),
-    );
-    this.placed.add(seed);
-    if (options.length === 0) {
-      this.noCapacity(seed);
-      return;
+  /** A load with the seed on it for every free carrier that can take it in time. */
+  private startLoads(seed: PlanningLine): OpenLoad[] {
+    const { destinationCode, temperatureClass } = seed.line;
+    const loads: OpenLoad[] = [];
+    for (const carrier of this.network.carriersFor(destinationCode, temperatureClass)) {
+      if (carrier.earliestDeparture === null || this.used.has(carrier)) continue;
+      const transitMs = this.network.transitMs(destinationCode, carrier.mode);
+      const load = new OpenLoad(carrier, destinationCode, temperatureClass, transitMs);
+      if (!load.accepts(seed)) continue;
+      load.add(seed);
+      loads.push(load);
     }
-    const { load } = chooseCarrier(options);
+    return loads;
+  }
+
+  private fill(load: OpenLoad, seed: PlanningLine, waiting: PlanningLine[]): void {
     this.used.add(load.carrier);
-    for (const line of waiting.filter((l) => l !== seed).sort(fillOrder(seed))) {
+    for (const line of [...waiting].sort(fillOrder(seed))) {
       if (!load.accepts(line)) continue;
       load.add(line);
       this.placed.add(line);
     }
     this.loads.push(load);
-  }
-
-  private freeCarriers(seed: PlanningLine): Carrier[] {
-    return this.network
-      .carriersFor(seed.line.destinationCode, seed.line.temperatureClass)
-      .filter((c) => c.earliestDeparture !== null && !this.used.has(c));
-  }
-
-  /** The carrier with the seed on it, if it can take it, and what else could ride along. */
-  private option(carrier: Carrier, seed: PlanningLine, waiting: PlanningLine[]): CarrierOption[] {
-    const { destinationCode, temperatureClass } = seed.line;
-    const transitMs = this.network.transitMs(destinationCode, carrier.mode);
-    const load = new OpenLoad(carrier, destinationCode, temperatureClass, transitMs);
-    if (!load.accepts(seed)) return [];
-    load.add(seed);
-    let demandKg = seed.line.weightKg;
-    let demandM3 = seed.line.volumeM3;
-    for (const line of waiting) {
-      if (line === seed || !load.fitsTiming(line)) continue;
-      demandKg += line.line.weightKg;
-      demandM3 += line.line.volumeM3;
-    }
-    return [{ load, demandKg, demandM3 }];
   }
 
   private noCapacity(seed: PlanningLine): void {

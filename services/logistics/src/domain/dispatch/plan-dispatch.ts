@@ -2,6 +2,7 @@ import { DispatchNetwork } from './dispatch-network';
 import { sortedInput } from './dispatch-input-order';
 import {
   type DispatchPlan,
+  type LineToShip,
   type PlanningInput,
   TEMPERATURE_CLASSES,
   type UnplannableLine,
@@ -18,8 +19,8 @@ import { LoadPacker } from './load-packer';
  * - a load leaves when its carrier and all its lines are ready (road: max(now + loadingHours,
  *   availableFrom, latest readyAt); rail: the fixed departure), and arrives transitHours later;
  *   that arrival meets every line's deliver-by and leaves its minimum shelf life;
- * - classes are packed scarcest first (fewest usable carriers), each by urgency: the most
- *   urgent waiting line opens a load on the smallest carrier that holds everything that could
+ * - classes are packed in passes, scarcest first (fewest usable carriers), each pass by urgency:
+ *   the most urgent waiting line opens a load on the smallest carrier that holds everything that could
  *   ride with it (else the one taking most of it; road wins ties with rail), then other lines
  *   of its destination fill it first-fit decreasing by weight within 24 h deadline bands;
  * - lines are never split: a line no compatible carrier can hold is TOO_LARGE_FOR_ANY_VEHICLE.
@@ -27,21 +28,10 @@ import { LoadPacker } from './load-packer';
 export function planDispatch(input: PlanningInput): DispatchPlan {
   const sorted = sortedInput(input);
   const network = new DispatchNetwork(sorted);
-  const rejected: { rank: number; entry: UnplannableLine }[] = [];
-  const candidates: PlanningLine[] = [];
-  sorted.lines.forEach((line, rank) => {
-    const rejection = rejectLine(line, network);
-    if (rejection) rejected.push({ rank, entry: { line, ...rejection } });
-    else
-      candidates.push({
-        line,
-        rank,
-        latestArrival: Math.min(line.deliverBy, shelfLifeLimit(line)),
-      });
-  });
+  const { rejected, candidates } = screen(sorted.lines, network);
   const packer = new LoadPacker(network);
-  for (const temperatureClass of network.classesByScarcity(TEMPERATURE_CLASSES)) {
-    packer.pack(candidates.filter((c) => c.line.temperatureClass === temperatureClass));
+  for (const pass of network.classPasses(TEMPERATURE_CLASSES)) {
+    packer.pack(candidates.filter((c) => pass.includes(c.line.temperatureClass)));
   }
   const loads = packer.loads
     .map((load) => load.toPlannedLoad())
@@ -50,4 +40,19 @@ export function planDispatch(input: PlanningInput): DispatchPlan {
     .sort((a, b) => a.rank - b.rank)
     .map(({ entry }) => entry);
   return { loads, unplannable };
+}
+
+/** Sets aside the lines no plan could carry; the others go to packing with their latest arrival. */
+function screen(lines: readonly LineToShip[], network: DispatchNetwork) {
+  const rejected: { rank: number; entry: UnplannableLine }[] = [];
+  const candidates: PlanningLine[] = [];
+  lines.forEach((line, rank) => {
+    const rejection = rejectLine(line, network);
+    if (rejection) rejected.push({ rank, entry: { line, ...rejection } });
+    else {
+      const latestArrival = Math.min(line.deliverBy, shelfLifeLimit(line));
+      candidates.push({ line, rank, latestArrival });
+    }
+  });
+  return { rejected, candidates };
 }
