@@ -1,7 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
 import { FleetHandler } from './application/fleet/fleet.handler';
-import { DispatchPlannerJob, PLANNING_OPTIONS } from './application/planning/dispatch-planner.job';
+import {
+  DispatchPlannerJob,
+  PLANNING_OPTIONS,
+  type PlanningOptions,
+} from './application/planning/dispatch-planner.job';
 import { RecordConfirmedOrdersHandler } from './application/planning/record-confirmed-orders.handler';
 import { DELAY_CHECK_INTERVAL_MS, DelayCheckJob } from './application/shipments/delay-check.job';
 import { ShipmentQueries } from './application/shipments/shipment.queries';
@@ -33,7 +37,11 @@ export class LogisticsModule {
           useValue: {
             intervalMs: config.DISPATCH_PLANNING_INTERVAL_MS,
             loadingHours: config.DISPATCH_LOADING_HOURS,
-          },
+            hold: {
+              minFill: config.DISPATCH_HOLD_BELOW_FILL,
+              horizonHours: config.DISPATCH_HOLD_HORIZON_HOURS,
+            },
+          } satisfies PlanningOptions,
         },
         { provide: DELAY_CHECK_INTERVAL_MS, useValue: config.DELAY_CHECK_INTERVAL_MS },
         RecordConfirmedOrdersHandler,

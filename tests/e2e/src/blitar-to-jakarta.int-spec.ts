@@ -29,6 +29,8 @@ describe('an egg offer from Blitar reaches Pasar Induk Kramat Jati', () => {
     logistics = await startTestService('logistics', 'flow_logistics', {
       ...shared,
       DISPATCH_PLANNING_INTERVAL_MS: '300',
+      // Every load leaves at once here; holding thin loads is tested in hold-policy.spec.ts.
+      DISPATCH_HOLD_BELOW_FILL: '0',
     });
   });
 

@@ -22,6 +22,20 @@ export class LogisticsConfig extends BaseServiceConfig {
   @Max(3_600_000)
   DELAY_CHECK_INTERVAL_MS = 60_000;
 
+  /** A load filled below this (0–1, weight or volume, whichever is higher) waits for more cargo… */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  DISPATCH_HOLD_BELOW_FILL = 0.6;
+
+  /** …unless one of its lines must leave within this many hours to arrive in time. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0)
+  @Max(168)
+  DISPATCH_HOLD_HORIZON_HOURS = 6;
+
   /** Hours between planning a load and its departure (loading at BTC). */
   @Transform(toNumber)
   @IsNumber()

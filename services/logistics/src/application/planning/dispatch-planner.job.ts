@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { planDispatch } from '../../domain/dispatch/plan-dispatch';
-import type { DispatchPlan, LineToShip } from '../../domain/dispatch/dispatch-types';
+import type { LineToShip } from '../../domain/dispatch/dispatch-types';
 import { cargoOf } from '../../domain/dispatch/cargo-profiles';
+import { type HeldPlan, type HoldPolicy, holdThinLoads } from '../../domain/dispatch/hold-policy';
 import {
   type PendingLineRow,
   PlanningStateRepository,
@@ -19,6 +20,7 @@ export const PLANNING_OPTIONS = Symbol('PLANNING_OPTIONS');
 export interface PlanningOptions {
   intervalMs: number;
   loadingHours: number;
+  hold: HoldPolicy;
 }
 
 const MAX_LINES_PER_RUN = 5_000;
@@ -54,18 +56,18 @@ export class DispatchPlannerJob implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Plans what waits at `now`; returns the plan it saved (empty when another planner runs). */
-  async run(now: number): Promise<DispatchPlan> {
+  async run(now: number): Promise<HeldPlan> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(
         "SELECT pg_try_advisory_xact_lock(hashtext('logistics.dispatch-planner')) AS locked",
       );
-      if (!locked) return { loads: [], unplannable: [] };
+      if (!locked) return { loads: [], unplannable: [], held: [] };
       const state = new PlanningStateRepository(manager);
       const rows = await state.pendingLines(MAX_LINES_PER_RUN);
-      if (rows.length === 0) return { loads: [], unplannable: [] };
+      if (rows.length === 0) return { loads: [], unplannable: [], held: [] };
       const recorder = new PlanRecorder(manager, now);
       const lines = await this.resolveCargo(rows, recorder);
-      const plan = planDispatch({
+      const full = planDispatch({
         now,
         lines,
         vehicles: await state.vehicles(now),
@@ -73,6 +75,7 @@ export class DispatchPlannerJob implements OnApplicationBootstrap, OnModuleDestr
         railDepartures: await state.railDepartures(now),
         loadingHours: this.options.loadingHours,
       });
+      const plan = holdThinLoads(full, now, this.options.hold);
       await recorder.save(plan, new Map(rows.map((row) => [row.allocation_id, row])));
       if (plan.loads.length || plan.unplannable.length) {
         this.logger.log(

@@ -29,6 +29,8 @@ describe('logistics: confirmed orders become shipments tracked to delivery', () 
   beforeAll(async () => {
     logistics = await startTestService('logistics', 'logistics_shipments', {
       DISPATCH_PLANNING_INTERVAL_MS: '300',
+      // Every load leaves at once here; holding thin loads is tested in hold-policy.spec.ts.
+      DISPATCH_HOLD_BELOW_FILL: '0',
       DELAY_CHECK_INTERVAL_MS: '300',
     });
     publisher = new EventPublisher(kafka, new TopicNamer(logistics.topicPrefix));
