@@ -29,6 +29,8 @@ export * from './events/orders/matching/matching-allocations-released.v1';
 export * from './events/orders/matching/matching-ceiling-set.v1';
 export * from './events/orders/matching/matching-clock-ticked.v1';
 export * from './events/pricing/ceiling-set.v1';
+export * from './events/pricing/market-prices-observed.v1';
+export * from './events/pricing/alert-changed.v1';
 export * from './events/logistics/shipment-planned.v1';
 export * from './events/logistics/shipment-delivered.v1';
 export * from './events/logistics/shipment-failed.v1';

@@ -1,13 +1,40 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@simpul/platform';
+import { CeilingCommands } from './application/ceilings/ceiling-commands';
+import { CEILING_CHECK_MS, CeilingPublisher } from './application/ceilings/ceiling-publisher';
+import { ImportMarketPricesHandler } from './application/observations/import-market-prices.handler';
+import { ProjectObservationsHandler } from './application/observations/project-observations.handler';
+import { PriceQueries } from './application/queries/price.queries';
+import { ReferencePricesHandler } from './application/references/reference-prices.handler';
 import type { PricingConfig } from './config/pricing.config';
+import { CreatePricing1764600000000 } from './infrastructure/persistence/migrations/1764600000000-create-pricing';
+import { SeedReferencePrices1764600100000 } from './infrastructure/persistence/migrations/1764600100000-seed-reference-prices';
+import { PricesController } from './interface/http/prices.controller';
+import { PriceEventsConsumer } from './interface/messaging/price-events.consumer';
 
 @Module({})
 export class PricingModule {
   static forRoot(config: PricingConfig): DynamicModule {
     return {
       module: PricingModule,
-      imports: [ServiceCoreModule.forRoot({ service: 'pricing', config })],
+      imports: [
+        ServiceCoreModule.forRoot({
+          service: 'pricing',
+          config,
+          entities: [],
+          migrations: [CreatePricing1764600000000, SeedReferencePrices1764600100000],
+        }),
+      ],
+      controllers: [PricesController, PriceEventsConsumer],
+      providers: [
+        { provide: CEILING_CHECK_MS, useValue: config.CEILING_CHECK_MS },
+        ProjectObservationsHandler,
+        ImportMarketPricesHandler,
+        PriceQueries,
+        ReferencePricesHandler,
+        CeilingCommands,
+        CeilingPublisher,
+      ],
     };
   }
 }

@@ -20,6 +20,8 @@ import { MatchingAllocationsReleased } from './orders/matching/matching-allocati
 import { MatchingCeilingSet } from './orders/matching/matching-ceiling-set.v1';
 import { MatchingClockTicked } from './orders/matching/matching-clock-ticked.v1';
 import { CeilingSet } from './pricing/ceiling-set.v1';
+import { MarketPricesObserved } from './pricing/market-prices-observed.v1';
+import { AlertChanged } from './pricing/alert-changed.v1';
 import { ShipmentPlanned } from './logistics/shipment-planned.v1';
 import { ShipmentDelivered } from './logistics/shipment-delivered.v1';
 import { ShipmentFailed } from './logistics/shipment-failed.v1';
@@ -53,6 +55,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   MatchingCeilingSet,
   MatchingClockTicked,
   CeilingSet,
+  MarketPricesObserved,
+  AlertChanged,
   ShipmentPlanned,
   ShipmentDelivered,
   ShipmentFailed,

@@ -74,6 +74,16 @@ export const TOPICS = {
     cleanupPolicy: 'compact',
     retentionMs: FOREVER,
   },
+  pricingObservations: {
+    name: 'pricing.observations.v1',
+    owner: 'pricing',
+    description:
+      'Market prices observed outside simpul (Jakarta retail markets: REST and CSV imports), in batches per commodity.',
+    partitions: 3,
+    key: 'commodityCode',
+    cleanupPolicy: 'delete',
+    retentionMs: FOREVER,
+  },
   pricingAlerts: {
     name: 'pricing.alerts.v1',
     owner: 'pricing',

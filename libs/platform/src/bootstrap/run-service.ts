@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { EventPublisher, KAFKA, KafkaEventServer, TopicNamer } from '@simpul/messaging';
 import { DataSource } from 'typeorm';
@@ -24,7 +25,9 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   config: C,
 ): Promise<INestApplication> {
   const logger = createJsonLogger(definition.name, config.LOG_LEVEL);
-  const app = await NestFactory.create(definition.module(config), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), { logger });
+  // CSV imports (pricing) come as the raw request body.
+  app.useBodyParser('text', { type: 'text/csv', limit: '20mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   // inheritAppConfig: the error filter also hands event handlers' errors back to the consumer.

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { v5 as uuidv5 } from 'uuid';
+import { conditionsOf } from '../../domain/monitoring/alert-rules';
+import { reconcile } from '../../domain/monitoring/alert-book';
+import { referenceForSeries } from '../../domain/monitoring/reference-prices';
+import { computeStatistics } from '../../domain/monitoring/series-statistics';
+import type { SeriesKey } from '../../domain/monitoring/pricing-types';
+import {
+  type ObservationRow,
+  SeriesRepository,
+} from '../../infrastructure/persistence/series.repository';
+import { AlertRecorder } from '../alerts/alert-recorder';
+
+// Alert ids follow from the series, rule and raising time: a replay names them alike.
+const ALERT_NAMESPACE = '8d0f6a52-3b1c-4e7d-9a26-5c4b3e2f1a09';
+
+/**
+ * The price projection: observations → daily aggregates → statistics → alerts, in the
+ * transaction of the events that brought the observations. Statistics are computed as of the
+ * series' latest observation, never the wall clock, so replaying the events gives the same.
+ */
+@Injectable()
+export class ProjectObservationsHandler {
+  async execute(rows: readonly ObservationRow[], manager: EntityManager): Promise<void> {
+    const series = new SeriesRepository(manager);
+    const alerts = new AlertRecorder(manager);
+    for (const key of await series.record(rows)) {
+      await this.refresh(key, series, alerts);
+    }
+    await alerts.flush();
+  }
+
+  private async refresh(key: SeriesKey, series: SeriesRepository, alerts: AlertRecorder) {
+    const asOf = await series.latestObservedAt(key);
+    if (asOf === null) return;
+    const references = await series.references(key.commodityCode);
+    const reference = referenceForSeries(references, key, asOf);
+    const stats = computeStatistics(key, await series.aggregates(key, asOf), asOf, reference);
+    await series.saveStatistics(stats, new Date(asOf));
+    const open = await series.openAlerts(key);
+    const nextId = () =>
+      uuidv5(
+        `${key.commodityCode}|${key.level}|${key.region}|${asOf}|${alerts.size()}`,
+        ALERT_NAMESPACE,
+      );
+    const transitions = reconcile(open, conditionsOf(stats), key, asOf, nextId);
+    alerts.add(transitions, asOf);
+  }
+}
