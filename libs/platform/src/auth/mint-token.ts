@@ -16,7 +16,9 @@ export function mintToken(options: MintOptions): string {
   if (!ROLES.includes(options.role))
     throw new Error(`unknown role "${options.role}"; roles: ${ROLES.join(', ')}`);
   if (TENANT_ROLES.includes(options.role) && !options.tenantId) {
-    throw new Error(`role ${options.role} acts for a tenant: give its producer, buyer or carrier id`);
+    throw new Error(
+      `role ${options.role} acts for a tenant: give its producer, buyer or carrier id`,
+    );
   }
   const claims = { role: options.role, ...(options.tenantId ? { tenant: options.tenantId } : {}) };
   return new JwtService().sign(claims, {

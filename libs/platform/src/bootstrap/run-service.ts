@@ -25,7 +25,9 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   config: C,
 ): Promise<INestApplication> {
   const logger = createJsonLogger(definition.name, config.LOG_LEVEL);
-  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
+    logger,
+  });
   // CSV imports (pricing) come as the raw request body.
   app.useBodyParser('text', { type: 'text/csv', limit: '20mb' });
   app.useGlobalFilters(new ErrorFilter());
@@ -38,7 +40,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
         dataSource: app.get(DataSource),
         publisher: app.get(EventPublisher),
         namer: app.get(TopicNamer),
-        groupId: `simpul.${definition.name}`,
+        groupId: config.KAFKA_GROUP_ID ?? `simpul.${definition.name}`,
         logger,
       }),
     },

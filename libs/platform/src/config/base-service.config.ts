@@ -61,6 +61,16 @@ export abstract class BaseServiceConfig {
   @IsString()
   KAFKA_CLIENT_ID?: string;
 
+  /**
+   * The consumer group (default `simpul.<service>`). A replica with its own group and database
+   * reads every topic from the start: how projections are rebuilt and compared.
+   */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9._-]{1,200}$/, {
+    message: 'KAFKA_GROUP_ID may hold letters, digits, dot, underscore and dash only',
+  })
+  KAFKA_GROUP_ID?: string;
+
   @Transform(toBoolean)
   @IsBoolean()
   KAFKA_PROVISION_TOPICS = true;

@@ -1,5 +1,6 @@
 import type { Instant, OfferTerms, RequestTerms } from './matching-inputs';
 import type { RequestStatus, UnfilledReason } from './matching-outcomes';
+import { type PriceLevel, addToLevel, levelPosition, removeFromLevel } from './price-level';
 import type { Qty } from './quantity';
 
 /** An offer resting in the book: its terms and what the engine has allocated from it. */
@@ -33,14 +34,14 @@ export interface CommodityBookSnapshot {
 }
 
 /**
- * One commodity's resting offers (indexed cheapest first, then by arrival) and open requests
- * (in arrival order). Terminal requests and spent offers leave the book.
+ * One commodity's resting offers (indexed by price level, cheapest first, each level in arrival
+ * order) and open requests (in arrival order). Terminal requests and spent offers leave the book.
  */
 export class CommodityBook {
   readonly offers = new Map<string, BookOffer>();
   readonly requests = new Map<string, BookRequest>();
-  /** Open offers by (price, seq): the engine walks price levels from the cheapest. */
-  readonly byPrice: BookOffer[] = [];
+  /** Price levels with stock, cheapest first: the engine walks them from the cheapest. */
+  readonly levels: PriceLevel[] = [];
   nextSeq: number;
   clock: Instant;
   ceilingIdr: number | null;
@@ -49,8 +50,11 @@ export class CommodityBook {
   expiryHint = Number.POSITIVE_INFINITY;
   readonly dirtyOffers = new Set<BookOffer>();
   readonly dirtyRequests = new Set<BookRequest>();
-  /** The price each indexed offer is sorted under, so that it is found without a scan. */
-  private readonly indexedPrice = new Map<BookOffer, number>();
+  /** The level each indexed offer sits in, so that it is found without a scan. */
+  private readonly levelOf = new Map<BookOffer, PriceLevel>();
+  private readonly levelAt = new Map<number, PriceLevel>();
+  /** The levels flattened, built when asked for: the engine itself never needs it. */
+  private flattened: BookOffer[] | null = [];
 
   constructor(snapshot: CommodityBookSnapshot) {
     this.nextSeq = snapshot.nextSeq;
@@ -61,6 +65,16 @@ export class CommodityBook {
     for (const request of [...snapshot.requests].sort((a, b) => a.seq - b.seq)) {
       this.addRequest(request);
     }
+  }
+
+  /** Open offers by (price, seq), as one array; rebuilt after the levels change. */
+  get byPrice(): BookOffer[] {
+    if (this.flattened === null) {
+      const flat: BookOffer[] = [];
+      for (const level of this.levels) for (const offer of level.offers) flat.push(offer);
+      this.flattened = flat;
+    }
+    return this.flattened;
   }
 
   addRequest(request: BookRequest): void {
@@ -92,10 +106,18 @@ export class CommodityBook {
   /** Re-sorts an offer whose price changed, or drops it from the index once it is spent. */
   reindex(offer: BookOffer): void {
     const indexed = offer.remaining > 0 && this.offers.has(offer.terms.offerId);
-    // Most calls follow an allocation that leaves the offer where it was: nothing to move.
-    if (indexed && this.indexedPrice.get(offer) === offer.terms.unitPriceIdr) return;
+    // Most calls leave the offer where it was: nothing to move.
+    if (indexed && this.levelOf.get(offer)?.price === offer.terms.unitPriceIdr) return;
     this.unindex(offer);
     if (indexed) this.index(offer);
+  }
+
+  /**
+   * After an allocation from an indexed offer: its price did not change, so it leaves its level
+   * only when spent (what `reindex` would do, without looking the offer up).
+   */
+  allocatedFrom(offer: BookOffer): void {
+    if (offer.remaining === 0) this.unindex(offer);
   }
 
   removeOffer(offer: BookOffer): void {
@@ -121,46 +143,26 @@ export class CommodityBook {
 
   private index(offer: BookOffer): void {
     const price = offer.terms.unitPriceIdr;
-    this.byPrice.splice(this.position(price, offer.seq), 0, offer);
-    this.indexedPrice.set(offer, price);
+    let level = this.levelAt.get(price);
+    if (level === undefined) {
+      level = { price, offers: [] };
+      this.levelAt.set(price, level);
+      this.levels.splice(levelPosition(this.levels, price), 0, level);
+    }
+    addToLevel(level, offer);
+    this.levelOf.set(offer, level);
+    this.flattened = null;
   }
 
   private unindex(offer: BookOffer): void {
-    const price = this.indexedPrice.get(offer);
-    if (price === undefined) return;
-    this.indexedPrice.delete(offer);
-    this.byPrice.splice(this.locate(offer, price), 1);
-  }
-
-  /** Where an indexed offer sits, found by the price it was sorted under, not its terms now. */
-  private locate(offer: BookOffer, price: number): number {
-    let low = 0;
-    let high = this.byPrice.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const other = this.byPrice[mid];
-      if (other === offer) return mid;
-      const before =
-        other.terms.unitPriceIdr < price ||
-        (other.terms.unitPriceIdr === price && other.seq < offer.seq);
-      if (before) low = mid + 1;
-      else high = mid;
+    const level = this.levelOf.get(offer);
+    if (level === undefined) return;
+    this.levelOf.delete(offer);
+    removeFromLevel(level, offer);
+    if (level.offers.length === 0) {
+      this.levelAt.delete(level.price);
+      this.levels.splice(levelPosition(this.levels, level.price), 1);
     }
-    return this.byPrice.indexOf(offer);
-  }
-
-  /** Binary search for the first offer that does not sort before (price, seq). */
-  private position(price: number, seq: number): number {
-    let low = 0;
-    let high = this.byPrice.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const other = this.byPrice[mid];
-      const before =
-        other.terms.unitPriceIdr < price || (other.terms.unitPriceIdr === price && other.seq < seq);
-      if (before) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    this.flattened = null;
   }
 }

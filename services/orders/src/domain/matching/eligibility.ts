@@ -35,6 +35,30 @@ export function arrivalOf(offer: BookOffer, request: RequestTerms, now: Instant)
   return departureOf(offer, now) + request.transitHours * HOUR_MS;
 }
 
+/** Every rejection code, each at its index: the engine tallies rejections by index. */
+export const REJECTION_CODES = [
+  'UNIT_MISMATCH',
+  'GRADE_BELOW_MINIMUM',
+  'PRICE_ABOVE_MAXIMUM',
+  'PRICE_ABOVE_CEILING',
+  'WINDOW_CLOSED',
+  'ARRIVES_AFTER_DELIVER_BY',
+  'SHELF_LIFE_TOO_SHORT',
+  'CERTIFICATE_MISSING',
+  'MIN_ORDER_QUANTITY',
+] as const satisfies readonly Rejection['code'][];
+
+export const UNIT_MISMATCH = 0;
+const GRADE_BELOW_MINIMUM = 1;
+export const PRICE_ABOVE_MAXIMUM = 2;
+export const PRICE_ABOVE_CEILING = 3;
+const WINDOW_CLOSED = 4;
+const ARRIVES_AFTER_DELIVER_BY = 5;
+const SHELF_LIFE_TOO_SHORT = 6;
+const CERTIFICATE_MISSING = 7;
+const MIN_ORDER_QUANTITY = 8;
+const ELIGIBLE = -1;
+
 /**
  * The first rule an offer breaks for a request, or null when it may be allocated. Cheap checks
  * first: this runs for every offer the engine walks past, so it builds no message.
@@ -46,14 +70,27 @@ export function rejectionCodeOf(
   stillNeeded: Qty,
   now: Instant,
 ): Rejection['code'] | null {
+  const index = rejectionIndexOf(offer, request, ceiling, stillNeeded, now);
+  return index === ELIGIBLE ? null : REJECTION_CODES[index];
+}
+
+/** `rejectionCodeOf` as an index into REJECTION_CODES, or -1 when the offer may be allocated. */
+export function rejectionIndexOf(
+  offer: BookOffer,
+  request: RequestTerms,
+  ceiling: number | null,
+  stillNeeded: Qty,
+  now: Instant,
+): number {
   const terms = offer.terms;
-  if (terms.unit !== request.unit) return 'UNIT_MISMATCH';
-  if (terms.unitPriceIdr > request.maxUnitPriceIdr) return 'PRICE_ABOVE_MAXIMUM';
-  if (ceiling !== null && terms.unitPriceIdr > ceiling) return 'PRICE_ABOVE_CEILING';
+  if (terms.unit !== request.unit) return UNIT_MISMATCH;
+  if (terms.unitPriceIdr > request.maxUnitPriceIdr) return PRICE_ABOVE_MAXIMUM;
+  if (ceiling !== null && terms.unitPriceIdr > ceiling) return PRICE_ABOVE_CEILING;
   if (terms.gradeRank === null || terms.gradeRank > request.minGradeRank) {
-    return 'GRADE_BELOW_MINIMUM';
+    return GRADE_BELOW_MINIMUM;
   }
-  return timingRejection(offer, request, now) ?? termsRejection(offer, request, stillNeeded);
+  const timing = timingRejection(offer, request, now);
+  return timing === ELIGIBLE ? termsRejection(offer, request, stillNeeded) : timing;
 }
 
 /** The first rule an offer breaks for a request, with what the buyer is told about it. */
@@ -69,31 +106,25 @@ export function rejectionOf(
   return { code, detail: detailOf(code, offer, request, ceiling, stillNeeded, now) } as Rejection;
 }
 
-function timingRejection(
-  offer: BookOffer,
-  request: RequestTerms,
-  now: Instant,
-): Rejection['code'] | null {
+function timingRejection(offer: BookOffer, request: RequestTerms, now: Instant): number {
   const departure = departureOf(offer, now);
-  if (departure > offer.terms.availableUntil) return 'WINDOW_CLOSED';
+  if (departure > offer.terms.availableUntil) return WINDOW_CLOSED;
   const arrival = departure + request.transitHours * HOUR_MS;
-  if (arrival > request.deliverBy) return 'ARRIVES_AFTER_DELIVER_BY';
+  if (arrival > request.deliverBy) return ARRIVES_AFTER_DELIVER_BY;
   const bestBefore = offer.terms.bestBefore;
   if (bestBefore !== null && bestBefore - arrival < request.minShelfLifeHoursOnArrival * HOUR_MS) {
-    return 'SHELF_LIFE_TOO_SHORT';
+    return SHELF_LIFE_TOO_SHORT;
   }
-  return null;
+  return ELIGIBLE;
 }
 
-function termsRejection(
-  offer: BookOffer,
-  request: RequestTerms,
-  stillNeeded: Qty,
-): Rejection['code'] | null {
-  if (missingCertificate(offer, request) !== undefined) return 'CERTIFICATE_MISSING';
+function termsRejection(offer: BookOffer, request: RequestTerms, stillNeeded: Qty): number {
+  if (request.requiredCertificates.length > 0 && missingCertificate(offer, request) !== undefined) {
+    return CERTIFICATE_MISSING;
+  }
   const minimum = offer.terms.minOrderQuantity;
-  if (stillNeeded < minimum && stillNeeded < offer.remaining) return 'MIN_ORDER_QUANTITY';
-  return null;
+  if (stillNeeded < minimum && stillNeeded < offer.remaining) return MIN_ORDER_QUANTITY;
+  return ELIGIBLE;
 }
 
 function missingCertificate(offer: BookOffer, request: RequestTerms): string | undefined {

@@ -1,6 +1,6 @@
 import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
 import { rejectionCodeOf } from './eligibility';
-import { planFill } from './fill-plan';
+import { FillPlan, planFill } from './fill-plan';
 import type {
   AllocationToRelease,
   MatchingContext,
@@ -22,12 +22,14 @@ export class MatchingEngine {
   private context!: MatchingContext;
   /** Offers drawn below their minimum order: a waiting smaller request may now take the rest. */
   private drawnBelowMinimum: BookOffer[] = [];
+  /** Reused for every request served: plans are made for almost every input. */
+  private readonly plan = new FillPlan();
 
   constructor(readonly book: CommodityBook) {}
 
   apply(input: MatchingInput, context: MatchingContext): MatchingOutcome[] {
     this.out = [];
-    this.drawnBelowMinimum = [];
+    this.drawnBelowMinimum.length = 0;
     this.context = context;
     this.advanceClock(context.now);
     switch (input.kind) {
@@ -146,7 +148,9 @@ export class MatchingEngine {
   /** New or freed supply: open requests get it in arrival order. */
   private serveOpenRequests(offer: BookOffer | null): void {
     if (offer && offer.remaining === 0) return;
-    for (const request of this.book.openRequests()) {
+    // The book's own map, not a copy: serving a request removes at most that request from it.
+    for (const request of this.book.requests.values()) {
+      if (request.status !== 'open' && request.status !== 'partially_matched') continue;
       const need = request.terms.quantity - request.filled;
       const { ceilingIdr, clock } = this.book;
       if (offer && rejectionCodeOf(offer, request.terms, ceilingIdr, need, clock) !== null) {
@@ -169,34 +173,16 @@ export class MatchingEngine {
 
   /** Allocates what the plan gives, or nothing when a partial fill would be refused. */
   private match(request: BookRequest): boolean {
-    const plan = planFill(this.book, request);
-    const planned = plan.reduce((sum, line) => sum + line.quantity, 0);
+    const plan = this.plan;
+    planFill(this.book, request, plan);
+    const planned = plan.total;
     const need = request.terms.quantity - request.filled;
     if (planned === 0 || (planned < need && !request.terms.allowPartial)) {
       request.unfilledReasons = unfilledReasons(this.book, request, planned);
       return false;
     }
     const orderId = this.context.nextId();
-    const lines: AllocationLine[] = plan.map((line) => {
-      const offer = line.offer;
-      offer.allocated += line.quantity;
-      offer.remaining -= line.quantity;
-      if (offer.remaining > 0 && offer.remaining < offer.terms.minOrderQuantity) {
-        this.drawnBelowMinimum.push(offer);
-      }
-      this.book.reindex(offer);
-      this.book.touchOffer(offer);
-      return {
-        allocationId: this.context.nextId(),
-        offerId: offer.terms.offerId,
-        producerId: offer.terms.producerId,
-        quantity: line.quantity,
-        unitPriceIdr: offer.terms.unitPriceIdr,
-        availableFrom: offer.terms.availableFrom,
-        bestBefore: offer.terms.bestBefore,
-        explanation: line.explanation,
-      };
-    });
+    const lines = this.allocate(plan);
     request.filled += planned;
     request.status = request.filled === request.terms.quantity ? 'matched' : 'partially_matched';
     request.unfilledReasons =
@@ -217,6 +203,34 @@ export class MatchingEngine {
     if (request.status === 'matched') this.book.requests.delete(terms.requestId);
     this.book.touchRequest(request);
     return true;
+  }
+
+  /** Takes every planned line from its offer, in plan order (allocation ids follow it). */
+  private allocate(plan: FillPlan): AllocationLine[] {
+    const lines: AllocationLine[] = [];
+    for (let i = 0; i < plan.length; i++) {
+      const offer = plan.offers[i];
+      const quantity = plan.quantities[i];
+      offer.allocated += quantity;
+      offer.remaining -= quantity;
+      if (offer.remaining > 0 && offer.remaining < offer.terms.minOrderQuantity) {
+        this.drawnBelowMinimum.push(offer);
+      }
+      this.book.allocatedFrom(offer);
+      this.book.touchOffer(offer);
+      const terms = offer.terms;
+      lines.push({
+        allocationId: this.context.nextId(),
+        offerId: terms.offerId,
+        producerId: terms.producerId,
+        quantity,
+        unitPriceIdr: terms.unitPriceIdr,
+        availableFrom: terms.availableFrom,
+        bestBefore: terms.bestBefore,
+        explanation: plan.explanations[i],
+      });
+    }
+    return lines;
   }
 
   private finish(request: BookRequest, status: 'cancelled' | 'expired'): void {

@@ -16,43 +16,126 @@ export interface LevelShares {
  * out and the level is shared again without it.
  */
 export function shareLevel(level: readonly BookOffer[], need: Qty, unit: Qty): LevelShares {
-  let candidates = level.filter((offer) => wholeUnits(offer.remaining, unit) > 0);
-  for (;;) {
-    const result = shareOnce(candidates, need, unit);
-    const kept = candidates.filter((offer) =>
-      respectsMinimum(offer, result.shares.get(offer) ?? 0),
-    );
-    if (kept.length === candidates.length) return result;
-    candidates = kept;
-  }
-}
-
-function respectsMinimum(offer: BookOffer, share: Qty): boolean {
-  return share === 0 || share >= offer.terms.minOrderQuantity || share === offer.remaining;
-}
-
-function shareOnce(candidates: readonly BookOffer[], need: Qty, unit: Qty): LevelShares {
-  const held = candidates.map((offer) => wholeUnits(offer.remaining, unit) / unit);
-  const totalUnits = held.reduce((sum, units) => sum + units, 0);
+  const sharer = new LevelSharer();
+  sharer.share(level, level.length, need, unit);
   const shares = new Map<BookOffer, Qty>();
-  const available = totalUnits * unit;
-  if (available <= need) {
-    candidates.forEach((offer, i) => shares.set(offer, held[i] * unit));
-    return { shares, rule: 'whole-level', available };
+  level.forEach((offer, i) => {
+    if (sharer.takesPart(i)) shares.set(offer, sharer.shares[i]);
+  });
+  return { shares, rule: sharer.rule, available: sharer.available };
+}
+
+/**
+ * `shareLevel` without a Map or an array per call: the engine shares a level for almost every
+ * request, so the working numbers live in typed arrays that one sharer reuses. Results are by
+ * position in the level: `shares[i]` is what `level[i]` gives (0 when it takes no part).
+ */
+export class LevelSharer {
+  shares = new Float64Array(16);
+  rule: LevelShares['rule'] = 'whole-level';
+  available: Qty = 0;
+  /** How many offers took part in the final round. */
+  participants = 0;
+  private held = new Float64Array(16);
+  private base = new Float64Array(16);
+  private fraction = new Float64Array(16);
+  private seq = new Float64Array(16);
+  private active = new Uint8Array(16);
+  private readonly order: number[] = [];
+  /** Spare units go to the largest fractions first, ties to the earlier offer. */
+  private readonly byFraction = (a: number, b: number) =>
+    this.fraction[b] - this.fraction[a] || this.seq[a] - this.seq[b];
+
+  takesPart(i: number): boolean {
+    return this.active[i] === 1;
   }
-  const wanted = Math.floor(need / unit);
-  const base = held.map((units) => mulDivFloor(wanted, units, totalUnits));
-  let leftover = wanted - base.reduce((sum, units) => sum + units, 0);
-  const byFraction = candidates
-    .map((offer, i) => ({ i, fraction: mulMod(wanted, held[i], totalUnits), seq: offer.seq }))
-    .sort((a, b) => b.fraction - a.fraction || a.seq - b.seq);
-  for (const { i } of byFraction) {
-    if (leftover === 0) break;
-    base[i] += 1;
-    leftover -= 1;
+
+  /** Shares `need` among the first `count` offers of `level`. */
+  share(level: readonly BookOffer[], count: number, need: Qty, unit: Qty): void {
+    this.reserve(count);
+    for (let i = 0; i < count; i++) {
+      const held = wholeUnits(level[i].remaining, unit) / unit;
+      this.held[i] = held;
+      this.seq[i] = level[i].seq;
+      this.active[i] = held > 0 ? 1 : 0;
+    }
+    for (;;) {
+      this.shareOnce(count, need, unit);
+      if (!this.dropBelowMinimum(level, count)) return;
+    }
   }
-  candidates.forEach((offer, i) => shares.set(offer, base[i] * unit));
-  return { shares, rule: 'pro-rata', available };
+
+  /** Takes out the offers whose share breaks their minimum order; true when any did. */
+  private dropBelowMinimum(level: readonly BookOffer[], count: number): boolean {
+    let dropped = false;
+    for (let i = 0; i < count; i++) {
+      if (this.active[i] === 0) continue;
+      const share = this.shares[i];
+      const offer = level[i];
+      if (share === 0 || share >= offer.terms.minOrderQuantity || share === offer.remaining) {
+        continue;
+      }
+      this.active[i] = 0;
+      dropped = true;
+    }
+    return dropped;
+  }
+
+  private shareOnce(count: number, need: Qty, unit: Qty): void {
+    const { held, active, shares } = this;
+    let totalUnits = 0;
+    let participants = 0;
+    for (let i = 0; i < count; i++) {
+      if (active[i] === 0) continue;
+      totalUnits += held[i];
+      participants += 1;
+    }
+    this.participants = participants;
+    this.available = totalUnits * unit;
+    if (this.available <= need) {
+      for (let i = 0; i < count; i++) shares[i] = active[i] === 1 ? held[i] * unit : 0;
+      this.rule = 'whole-level';
+      return;
+    }
+    const wanted = Math.floor(need / unit);
+    this.proRata(count, wanted, totalUnits);
+    for (let i = 0; i < count; i++) shares[i] = active[i] === 1 ? this.base[i] * unit : 0;
+    this.rule = 'pro-rata';
+  }
+
+  /** Whole units per offer: floored shares, then the spare units by largest fraction. */
+  private proRata(count: number, wanted: number, totalUnits: number): void {
+    const { held, active, base, fraction, order } = this;
+    let leftover = wanted;
+    for (let i = 0; i < count; i++) {
+      if (active[i] === 0) continue;
+      base[i] = mulDivFloor(wanted, held[i], totalUnits);
+      leftover -= base[i];
+    }
+    if (leftover === 0) return;
+    order.length = 0;
+    for (let i = 0; i < count; i++) {
+      if (active[i] === 0) continue;
+      fraction[i] = mulMod(wanted, held[i], totalUnits);
+      order.push(i);
+    }
+    order.sort(this.byFraction);
+    for (let k = 0; k < order.length && leftover > 0; k++) {
+      base[order[k]] += 1;
+      leftover -= 1;
+    }
+  }
+
+  private reserve(count: number): void {
+    if (count <= this.held.length) return;
+    const size = Math.max(count, this.held.length * 2);
+    this.shares = new Float64Array(size);
+    this.held = new Float64Array(size);
+    this.base = new Float64Array(size);
+    this.fraction = new Float64Array(size);
+    this.seq = new Float64Array(size);
+    this.active = new Uint8Array(size);
+  }
 }
 
 /** floor(a × b / c), exact even when a × b is beyond 2^53. */

@@ -10,10 +10,6 @@ export class AlertRecorder {
 
   constructor(private readonly manager: EntityManager) {}
 
-  size(): number {
-    return this.pending.length;
-  }
-
   add(transitions: readonly AlertTransition[], at: number): void {
     for (const transition of transitions) this.pending.push({ transition, at });
   }

@@ -22,6 +22,14 @@ const ALERT_NAMESPACE = '8d0f6a52-3b1c-4e7d-9a26-5c4b3e2f1a09';
  */
 @Injectable()
 export class ProjectObservationsHandler {
+  /**
+   * Applies events one by one: alerts are decided on the state after each event, so a replay
+   * (which reads in bigger batches than the live run did) passes through the same states.
+   */
+  async executeEach(perEvent: readonly ObservationRow[][], manager: EntityManager): Promise<void> {
+    for (const rows of perEvent) await this.execute(rows, manager);
+  }
+
   async execute(rows: readonly ObservationRow[], manager: EntityManager): Promise<void> {
     const series = new SeriesRepository(manager);
     const alerts = new AlertRecorder(manager);
@@ -39,9 +47,10 @@ export class ProjectObservationsHandler {
     const stats = computeStatistics(key, await series.aggregates(key, asOf), asOf, reference);
     await series.saveStatistics(stats, new Date(asOf));
     const open = await series.openAlerts(key);
+    let raised = 0;
     const nextId = () =>
       uuidv5(
-        `${key.commodityCode}|${key.level}|${key.region}|${asOf}|${alerts.size()}`,
+        `${key.commodityCode}|${key.level}|${key.region}|${asOf}|${++raised}`,
         ALERT_NAMESPACE,
       );
     const transitions = reconcile(open, conditionsOf(stats), key, asOf, nextId);

@@ -180,6 +180,13 @@ describe('pricing: watching prices and setting the ceilings matching obeys', () 
         createEnvelope(OfferPublished, { source: 'catalog', subject: offer.offerId, data: offer }),
       ),
     ]);
+    // The request comes after the offer is in the book, so its reasons are about this offer.
+    await expectEventually(async () => {
+      const book = (await (
+        await fetch(`${orders.url}/offer-book?commodity=EGG`, { headers: operator })
+      ).json()) as { offerId: string }[];
+      expect(book.map((o) => o.offerId)).toContain(offer.offerId);
+    });
     const placed = await fetch(`${orders.url}/purchase-requests`, {
       method: 'POST',
       headers: { ...json, ...authHeader('bumd', 'pasar-jaya') },
@@ -222,5 +229,31 @@ describe('pricing: watching prices and setting the ceilings matching obeys', () 
     await expectEventually(async () => expect((await request()).status).toBe('matched'), {
       timeoutMs: 30_000,
     });
+  });
+
+  it('rebuilds the same statistics and alerts from the event history', async () => {
+    // A replica on its own database and consumer group reads every topic from the start; its
+    // relay is off, so it publishes nothing.
+    const replica = await startTestService('pricing', 'pricing_replay', {
+      KAFKA_TOPIC_PREFIX: pricing.topicPrefix,
+      KAFKA_GROUP_ID: 'simpul.pricing.replay',
+      OUTBOX_RELAY_ENABLED: 'false',
+    });
+    try {
+      const read = async (service: TestService, path: string) =>
+        (await fetch(`${service.url}${path}`, { headers: operator })).json();
+      const live = (await read(pricing, '/prices/status')) as unknown[];
+      expect(live.length).toBeGreaterThan(2);
+      await expectEventually(
+        async () => expect(await read(replica, '/prices/status')).toEqual(live),
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      const alerts = (service: TestService) => read(service, '/alerts?rule=PRICE_RISE');
+      expect(await alerts(replica)).toEqual(await alerts(pricing));
+    } finally {
+      await replica.stop();
+    }
   });
 });

@@ -30,7 +30,10 @@ export class PriceEventsConsumer {
     @Payload() events: EventEnvelope<OfferPublishedV1>[],
     @Ctx() context: KafkaEventContext,
   ) {
-    await this.project.execute(fromOffersPublished(events), context.getManager());
+    await this.project.executeEach(
+      events.map((e) => fromOffersPublished([e])),
+      context.getManager(),
+    );
   }
 
   @EventPattern<string>(OfferChanged.type)
@@ -46,7 +49,10 @@ export class PriceEventsConsumer {
     @Payload() events: EventEnvelope<OrderConfirmedV1>[],
     @Ctx() context: KafkaEventContext,
   ) {
-    await this.project.execute(fromOrdersConfirmed(events), context.getManager());
+    await this.project.executeEach(
+      events.map((e) => fromOrdersConfirmed([e])),
+      context.getManager(),
+    );
   }
 
   @EventPattern<string>(MarketPricesObserved.type, { batch: true })
@@ -54,6 +60,9 @@ export class PriceEventsConsumer {
     @Payload() events: EventEnvelope<MarketPricesObservedV1>[],
     @Ctx() context: KafkaEventContext,
   ) {
-    await this.project.execute(fromMarketPrices(events), context.getManager());
+    await this.project.executeEach(
+      events.map((e) => fromMarketPrices([e])),
+      context.getManager(),
+    );
   }
 }
