@@ -51,9 +51,14 @@ export class EventPublisher {
     }
   }
 
+  /**
+   * Sends in order; a batch larger than the broker takes in one request (message.max.bytes,
+   * 1 MB by default) goes in several sends, one after the other, so order per key holds.
+   */
   async publish(events: readonly OutgoingEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.sendRaw(groupByTopic(events, this.namer));
+    for (const chunk of byteBoundedChunks(events, MAX_SEND_BYTES)) {
+      await this.sendRaw(groupByTopic(chunk, this.namer));
+    }
   }
 
   /** Sends messages as they are (used for dead letters, which keep the original bytes). */
@@ -61,6 +66,27 @@ export class EventPublisher {
     await this.connect();
     await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
   }
+}
+
+/** Below the broker's default 1 MB request limit, with room for headers and framing. */
+const MAX_SEND_BYTES = 768 * 1024;
+
+function byteBoundedChunks(events: readonly OutgoingEvent[], maxBytes: number): OutgoingEvent[][] {
+  const chunks: OutgoingEvent[][] = [];
+  let current: OutgoingEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    const size = Buffer.byteLength(event.value) + Buffer.byteLength(event.key ?? '') + 200;
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 function groupByTopic(events: readonly OutgoingEvent[], namer: TopicNamer): TopicMessages[] {
