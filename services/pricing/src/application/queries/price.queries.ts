@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dailyMean } from '../../domain/monitoring/daily-aggregates';
 import type { SeriesStatistics } from '../../domain/monitoring/pricing-types';
 import { referenceForSeries } from '../../domain/monitoring/reference-prices';
+import { type PriceSpread, spreadBetween } from '../../domain/monitoring/series-statistics';
 import { referencePricesOf } from '../../infrastructure/persistence/series.repository';
 
 export interface StatusEntry {
@@ -18,6 +19,8 @@ export interface StatusEntry {
   tier: string | null;
   openAlerts: number;
   asOf: string;
+  /** On Jakarta consumer series: how far above the Blitar producer price, in rupiah and percent. */
+  spreadFromBlitarProducer: PriceSpread | null;
 }
 
 export interface SeriesPoint {
@@ -48,10 +51,21 @@ export class PriceQueries {
                  AND a.level = s.level AND a.region = s.region) AS open_alerts
        FROM series_statistics s ORDER BY s.commodity_code, s.level, s.region`,
     );
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows of the query above
-    return rows.map((row: any) => {
-      const stats = row.statistics as SeriesStatistics;
+    /* eslint-disable @typescript-eslint/no-explicit-any -- raw rows of the query above */
+    const all: { row: any; stats: SeriesStatistics }[] = rows.map((row: any) => ({
+      row,
+      stats: row.statistics as SeriesStatistics,
+    }));
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    const producerAtBlitar = new Map(
+      all
+        .filter(({ stats }) => stats.key.level === 'producer' && stats.key.region === 'blitar')
+        .map(({ stats }) => [stats.key.commodityCode, stats]),
+    );
+    return all.map(({ row, stats }) => {
       const ref = stats.reference;
+      const producer = producerAtBlitar.get(stats.key.commodityCode);
+      const consumerInJakarta = stats.key.level === 'consumer' && stats.key.region === 'jakarta';
       return {
         ...stats.key,
         latestIdr: stats.latestIdr,
@@ -64,6 +78,8 @@ export class PriceQueries {
         tier: row.tier,
         openAlerts: row.open_alerts,
         asOf: new Date(row.updated_at).toISOString(),
+        spreadFromBlitarProducer:
+          consumerInJakarta && producer ? spreadBetween(producer, stats) : null,
       };
     });
   }

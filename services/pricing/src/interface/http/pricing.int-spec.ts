@@ -244,6 +244,15 @@ describe('pricing: watching prices and setting the ceilings matching obeys', () 
         (await fetch(`${service.url}${path}`, { headers: operator })).json();
       const live = (await read(pricing, '/prices/status')) as unknown[];
       expect(live.length).toBeGreaterThan(2);
+      // Eggs: 29,500 at Pasar Minggu (CSV) against the 26,000 a Blitar producer asked (offer).
+      expect(live).toContainEqual(
+        expect.objectContaining({
+          commodityCode: 'EGG',
+          level: 'consumer',
+          region: 'jakarta',
+          spreadFromBlitarProducer: { spreadIdr: 3_500, spreadPercent: expect.closeTo(13.46, 2) },
+        }),
+      );
       await expectEventually(
         async () => expect(await read(replica, '/prices/status')).toEqual(live),
         {
