@@ -1,6 +1,7 @@
 import type { Instant, OfferTerms, RequestTerms } from './matching-inputs';
 import type { RequestStatus, UnfilledReason } from './matching-outcomes';
-import { type PriceLevel, addToLevel, levelPosition, removeFromLevel } from './price-level';
+import { OfferCodes } from './offer-codes';
+import { PriceLevel, levelPosition } from './price-level';
 import type { Qty } from './quantity';
 
 /** An offer resting in the book: its terms and what the engine has allocated from it. */
@@ -50,11 +51,18 @@ export class CommodityBook {
   expiryHint = Number.POSITIVE_INFINITY;
   readonly dirtyOffers = new Set<BookOffer>();
   readonly dirtyRequests = new Set<BookRequest>();
+  /** Units and certificates as numbers, for the levels' rows. */
+  readonly codes = new OfferCodes();
   /** The level each indexed offer sits in, so that it is found without a scan. */
   private readonly levelOf = new Map<BookOffer, PriceLevel>();
   private readonly levelAt = new Map<number, PriceLevel>();
-  /** The levels flattened, built when asked for: the engine itself never needs it. */
-  private flattened: BookOffer[] | null = [];
+  /**
+   * The levels flattened for `byPrice`, rebuilt only when read after a change. The engine walks
+   * the levels and never reads it; keeping it in step (splices into one sorted array) cost more
+   * than anything else the book did.
+   */
+  private flattened: BookOffer[] = [];
+  private flattenedStale = false;
 
   constructor(snapshot: CommodityBookSnapshot) {
     this.nextSeq = snapshot.nextSeq;
@@ -67,12 +75,11 @@ export class CommodityBook {
     }
   }
 
-  /** Open offers by (price, seq), as one array; rebuilt after the levels change. */
+  /** Open offers by (price, seq), as one array: for readers of the whole book (tests, bench). */
   get byPrice(): BookOffer[] {
-    if (this.flattened === null) {
-      const flat: BookOffer[] = [];
-      for (const level of this.levels) for (const offer of level.offers) flat.push(offer);
-      this.flattened = flat;
+    if (this.flattenedStale) {
+      this.flattened = flatten(this.levels);
+      this.flattenedStale = false;
     }
     return this.flattened;
   }
@@ -103,21 +110,28 @@ export class CommodityBook {
     if (offer.remaining > 0) this.index(offer);
   }
 
-  /** Re-sorts an offer whose price changed, or drops it from the index once it is spent. */
+  /**
+   * Re-sorts an offer whose price changed, or drops it from the index once it is spent; an
+   * offer that stays where it was has its row rewritten, as its terms or stock may have changed.
+   */
   reindex(offer: BookOffer): void {
     const indexed = offer.remaining > 0 && this.offers.has(offer.terms.offerId);
-    // Most calls leave the offer where it was: nothing to move.
-    if (indexed && this.levelOf.get(offer)?.price === offer.terms.unitPriceIdr) return;
+    const level = this.levelOf.get(offer);
+    if (indexed && level !== undefined && level.price === offer.terms.unitPriceIdr) {
+      level.refresh(offer, this.codes);
+      return;
+    }
     this.unindex(offer);
     if (indexed) this.index(offer);
   }
 
   /**
    * After an allocation from an indexed offer: its price did not change, so it leaves its level
-   * only when spent (what `reindex` would do, without looking the offer up).
+   * only when spent (what `reindex` would do, without rewriting the whole row).
    */
   allocatedFrom(offer: BookOffer): void {
     if (offer.remaining === 0) this.unindex(offer);
+    else this.levelOf.get(offer)?.refreshRemaining(offer);
   }
 
   removeOffer(offer: BookOffer): void {
@@ -145,24 +159,33 @@ export class CommodityBook {
     const price = offer.terms.unitPriceIdr;
     let level = this.levelAt.get(price);
     if (level === undefined) {
-      level = { price, offers: [] };
+      level = new PriceLevel(price);
       this.levelAt.set(price, level);
       this.levels.splice(levelPosition(this.levels, price), 0, level);
     }
-    addToLevel(level, offer);
+    level.add(offer, this.codes);
     this.levelOf.set(offer, level);
-    this.flattened = null;
+    this.flattenedStale = true;
   }
 
   private unindex(offer: BookOffer): void {
     const level = this.levelOf.get(offer);
     if (level === undefined) return;
     this.levelOf.delete(offer);
-    removeFromLevel(level, offer);
+    level.remove(offer);
     if (level.offers.length === 0) {
       this.levelAt.delete(level.price);
       this.levels.splice(levelPosition(this.levels, level.price), 1);
     }
-    this.flattened = null;
+    this.flattenedStale = true;
   }
+}
+
+/** The levels' offers in one array; `concat` copies natively, in chunks of arguments. */
+function flatten(levels: readonly PriceLevel[]): BookOffer[] {
+  let flat: BookOffer[] = [];
+  for (let at = 0; at < levels.length; at += 4096) {
+    flat = flat.concat(...levels.slice(at, at + 4096).map((level) => level.offers));
+  }
+  return flat;
 }

@@ -2,7 +2,7 @@ import type { BookOffer } from './commodity-book';
 import type { Instant, RequestTerms } from './matching-inputs';
 import { formatIdr, formatQty, type Qty } from './quantity';
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 export type Rejection =
   | { code: 'UNIT_MISMATCH'; detail: string }
@@ -49,15 +49,15 @@ export const REJECTION_CODES = [
 ] as const satisfies readonly Rejection['code'][];
 
 export const UNIT_MISMATCH = 0;
-const GRADE_BELOW_MINIMUM = 1;
+export const GRADE_BELOW_MINIMUM = 1;
 export const PRICE_ABOVE_MAXIMUM = 2;
 export const PRICE_ABOVE_CEILING = 3;
-const WINDOW_CLOSED = 4;
-const ARRIVES_AFTER_DELIVER_BY = 5;
-const SHELF_LIFE_TOO_SHORT = 6;
-const CERTIFICATE_MISSING = 7;
-const MIN_ORDER_QUANTITY = 8;
-const ELIGIBLE = -1;
+export const WINDOW_CLOSED = 4;
+export const ARRIVES_AFTER_DELIVER_BY = 5;
+export const SHELF_LIFE_TOO_SHORT = 6;
+export const CERTIFICATE_MISSING = 7;
+export const MIN_ORDER_QUANTITY = 8;
+export const ELIGIBLE = -1;
 
 /**
  * The first rule an offer breaks for a request, or null when it may be allocated. Cheap checks
@@ -127,7 +127,7 @@ function termsRejection(offer: BookOffer, request: RequestTerms, stillNeeded: Qt
   return ELIGIBLE;
 }
 
-function missingCertificate(offer: BookOffer, request: RequestTerms): string | undefined {
+export function missingCertificate(offer: BookOffer, request: RequestTerms): string | undefined {
   for (const certificate of request.requiredCertificates) {
     if (!offer.terms.certificates.includes(certificate)) return certificate;
   }

@@ -1,6 +1,8 @@
 import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
-import { rejectionCodeOf } from './eligibility';
+import { ELIGIBLE } from './eligibility';
+import { RowQuery, rowRejection } from './level-rules';
 import type { AllocationExplanation } from './matching-outcomes';
+import { MIN_ORDER, type PriceLevel, REMAINING, ROW, SEQ } from './price-level';
 import { LevelSharer } from './pro-rata';
 import { formatIdr, formatQty, type Qty } from './quantity';
 
@@ -16,9 +18,10 @@ export class FillPlan {
   length = 0;
   /** The sum of the lines' quantities. */
   total: Qty = 0;
-  /** The offers of one level that may serve the request, before sharing. */
-  readonly eligible: BookOffer[] = [];
+  /** The rows of one level that may serve the request, before sharing. */
+  eligible = new Int32Array(16);
   readonly sharer = new LevelSharer();
+  readonly query = new RowQuery();
 
   clear(): void {
     this.length = 0;
@@ -42,40 +45,58 @@ export function planFill(book: CommodityBook, request: BookRequest, plan: FillPl
   const terms = request.terms;
   const ceiling = book.ceilingIdr;
   const limit = ceiling === null ? terms.maxUnitPriceIdr : Math.min(ceiling, terms.maxUnitPriceIdr);
-  const { eligible, sharer } = plan;
   const levels = book.levels;
-  let need = terms.quantity - request.filled;
+  const query = plan.query.prepare(book, terms, terms.quantity - request.filled);
   let rank = 0;
   plan.clear();
-  for (let l = 0; l < levels.length && need > 0 && levels[l].price <= limit; l++) {
-    const { price, offers } = levels[l];
-    let count = 0;
-    for (let i = 0; i < offers.length; i++) {
-      if (rejectionCodeOf(offers[i], terms, ceiling, need, book.clock) === null) {
-        eligible[count++] = offers[i];
-      }
-    }
+  for (let l = 0; l < levels.length && query.stillNeeded > 0 && levels[l].price <= limit; l++) {
+    const level = levels[l];
+    const count = eligibleRows(level, query, plan);
     if (count === 0) continue;
     rank += 1;
-    sharer.share(eligible, count, need, terms.tradingUnit);
+    const sharer = plan.sharer;
+    sharer.share(count, query.stillNeeded, terms.tradingUnit);
     // Every line of a level has the same explanation: one object, shared (read-only).
     let explanation: AllocationExplanation | null = null;
-    for (let i = 0; i < count; i++) {
-      const quantity = sharer.shares[i];
+    for (let k = 0; k < count; k++) {
+      const quantity = sharer.shares[k];
       if (quantity === 0) continue;
       explanation ??= {
         priceRank: rank,
-        unitPriceIdr: price,
+        unitPriceIdr: level.price,
         maxUnitPriceIdr: terms.maxUnitPriceIdr,
         ceilingIdr: ceiling,
         rule: sharer.rule,
         levelOffers: sharer.participants,
         levelAvailable: sharer.available,
       };
-      plan.add(eligible[i], quantity, explanation);
-      need -= quantity;
+      plan.add(level.offers[plan.eligible[k]], quantity, explanation);
+      query.stillNeeded -= quantity;
     }
   }
+}
+
+/** Finds the level's rows that may serve the request and loads them into the sharer. */
+function eligibleRows(level: PriceLevel, query: RowQuery, plan: FillPlan): number {
+  const rows = level.offers.length;
+  if (plan.eligible.length < rows) {
+    plan.eligible = new Int32Array(Math.max(rows, plan.eligible.length * 2));
+  }
+  plan.sharer.reserve(rows);
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    if (rowRejection(level, i, query) !== ELIGIBLE) continue;
+    plan.eligible[count] = i;
+    const row = i * ROW;
+    plan.sharer.load(
+      count,
+      level.rows[row + REMAINING],
+      level.rows[row + SEQ],
+      level.rows[row + MIN_ORDER],
+    );
+    count += 1;
+  }
+  return count;
 }
 
 /** The sentence a BUMD reads for an allocation; rendered when it is saved, not while matching. */

@@ -17,7 +17,11 @@ export interface LevelShares {
  */
 export function shareLevel(level: readonly BookOffer[], need: Qty, unit: Qty): LevelShares {
   const sharer = new LevelSharer();
-  sharer.share(level, level.length, need, unit);
+  sharer.reserve(level.length);
+  level.forEach((offer, i) =>
+    sharer.load(i, offer.remaining, offer.seq, offer.terms.minOrderQuantity),
+  );
+  sharer.share(level.length, need, unit);
   const shares = new Map<BookOffer, Qty>();
   level.forEach((offer, i) => {
     if (sharer.takesPart(i)) shares.set(offer, sharer.shares[i]);
@@ -27,8 +31,9 @@ export function shareLevel(level: readonly BookOffer[], need: Qty, unit: Qty): L
 
 /**
  * `shareLevel` without a Map or an array per call: the engine shares a level for almost every
- * request, so the working numbers live in typed arrays that one sharer reuses. Results are by
- * position in the level: `shares[i]` is what `level[i]` gives (0 when it takes no part).
+ * request, so the working numbers live in typed arrays that one sharer reuses. The caller loads
+ * each offer's numbers by position (`load`), then `share`s; `shares[i]` is what offer i gives
+ * (0 when it takes no part).
  */
 export class LevelSharer {
   shares = new Float64Array(16);
@@ -36,12 +41,15 @@ export class LevelSharer {
   available: Qty = 0;
   /** How many offers took part in the final round. */
   participants = 0;
+  private remaining = new Float64Array(16);
+  private minOrder = new Float64Array(16);
+  private seq = new Float64Array(16);
   private held = new Float64Array(16);
   private base = new Float64Array(16);
   private fraction = new Float64Array(16);
-  private seq = new Float64Array(16);
   private active = new Uint8Array(16);
-  private readonly order: number[] = [];
+  /** Positions of the offers taking part, in the order they get spare units. */
+  private order = new Int32Array(16);
   /** Spare units go to the largest fractions first, ties to the earlier offer. */
   private readonly byFraction = (a: number, b: number) =>
     this.fraction[b] - this.fraction[a] || this.seq[a] - this.seq[b];
@@ -50,31 +58,48 @@ export class LevelSharer {
     return this.active[i] === 1;
   }
 
-  /** Shares `need` among the first `count` offers of `level`. */
-  share(level: readonly BookOffer[], count: number, need: Qty, unit: Qty): void {
-    this.reserve(count);
+  /** Makes room for `count` offers; call before loading them. */
+  reserve(count: number): void {
+    if (count <= this.held.length) return;
+    const size = Math.max(count, this.held.length * 2);
+    this.shares = new Float64Array(size);
+    this.remaining = new Float64Array(size);
+    this.minOrder = new Float64Array(size);
+    this.seq = new Float64Array(size);
+    this.held = new Float64Array(size);
+    this.base = new Float64Array(size);
+    this.fraction = new Float64Array(size);
+    this.active = new Uint8Array(size);
+    this.order = new Int32Array(size);
+  }
+
+  /** What offer i holds, its arrival order and its minimum order quantity. */
+  load(i: number, remaining: Qty, seq: number, minOrder: Qty): void {
+    this.remaining[i] = remaining;
+    this.seq[i] = seq;
+    this.minOrder[i] = minOrder;
+  }
+
+  /** Shares `need` among the first `count` offers loaded. */
+  share(count: number, need: Qty, unit: Qty): void {
     for (let i = 0; i < count; i++) {
-      const held = wholeUnits(level[i].remaining, unit) / unit;
+      const held = wholeUnits(this.remaining[i], unit) / unit;
       this.held[i] = held;
-      this.seq[i] = level[i].seq;
       this.active[i] = held > 0 ? 1 : 0;
     }
     for (;;) {
       this.shareOnce(count, need, unit);
-      if (!this.dropBelowMinimum(level, count)) return;
+      if (!this.dropBelowMinimum(count)) return;
     }
   }
 
   /** Takes out the offers whose share breaks their minimum order; true when any did. */
-  private dropBelowMinimum(level: readonly BookOffer[], count: number): boolean {
+  private dropBelowMinimum(count: number): boolean {
     let dropped = false;
     for (let i = 0; i < count; i++) {
       if (this.active[i] === 0) continue;
       const share = this.shares[i];
-      const offer = level[i];
-      if (share === 0 || share >= offer.terms.minOrderQuantity || share === offer.remaining) {
-        continue;
-      }
+      if (share === 0 || share >= this.minOrder[i] || share === this.remaining[i]) continue;
       this.active[i] = 0;
       dropped = true;
     }
@@ -113,28 +138,40 @@ export class LevelSharer {
       leftover -= base[i];
     }
     if (leftover === 0) return;
-    order.length = 0;
+    let participants = 0;
     for (let i = 0; i < count; i++) {
       if (active[i] === 0) continue;
       fraction[i] = mulMod(wanted, held[i], totalUnits);
-      order.push(i);
+      order[participants++] = i;
     }
-    order.sort(this.byFraction);
-    for (let k = 0; k < order.length && leftover > 0; k++) {
+    this.sortOrder(participants);
+    for (let k = 0; k < participants && leftover > 0; k++) {
       base[order[k]] += 1;
       leftover -= 1;
     }
   }
 
-  private reserve(count: number): void {
-    if (count <= this.held.length) return;
-    const size = Math.max(count, this.held.length * 2);
-    this.shares = new Float64Array(size);
-    this.held = new Float64Array(size);
-    this.base = new Float64Array(size);
-    this.fraction = new Float64Array(size);
-    this.seq = new Float64Array(size);
-    this.active = new Uint8Array(size);
+  /**
+   * Sorts the first `count` positions of `order` by `byFraction`. A level rarely has more than a
+   * few dozen offers: an insertion sort then allocates nothing, where `Array.prototype.sort`
+   * takes a work array each call. Both are stable, as positions are unique anyway.
+   */
+  private sortOrder(count: number): void {
+    const order = this.order;
+    if (count > 64) {
+      const sorted = Array.from(order.subarray(0, count)).sort(this.byFraction);
+      order.set(sorted);
+      return;
+    }
+    for (let i = 1; i < count; i++) {
+      const position = order[i];
+      let j = i - 1;
+      while (j >= 0 && this.byFraction(order[j], position) > 0) {
+        order[j + 1] = order[j];
+        j -= 1;
+      }
+      order[j + 1] = position;
+    }
   }
 }
 

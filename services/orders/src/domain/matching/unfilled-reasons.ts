@@ -1,12 +1,6 @@
 import type { BookOffer, BookRequest, CommodityBook } from './commodity-book';
-import {
-  PRICE_ABOVE_CEILING,
-  PRICE_ABOVE_MAXIMUM,
-  REJECTION_CODES,
-  UNIT_MISMATCH,
-  rejectionIndexOf,
-  rejectionOf,
-} from './eligibility';
+import { REJECTION_CODES, rejectionOf } from './eligibility';
+import { RowQuery, levelPriceRule, levelRowRejection } from './level-rules';
 import type { UnfilledReason } from './matching-outcomes';
 import type { PriceLevel } from './price-level';
 import { formatQty, type Qty } from './quantity';
@@ -22,6 +16,7 @@ const CODE_RANK = REJECTION_CODES.map((code) =>
 /** Offers counted per code, and the first offer of each (its message names it). */
 const counts = new Int32Array(REJECTION_CODES.length);
 const firsts: (BookOffer | null)[] = REJECTION_CODES.map(() => null);
+const query = new RowQuery();
 
 /**
  * Why a request still waits: every offer in the book that could not serve it, grouped by the
@@ -35,10 +30,17 @@ export function unfilledReasons(
   const terms = request.terms;
   const need = terms.quantity - request.filled;
   counts.fill(0);
-  for (const level of book.levels) tallyLevel(book, request, level, need);
+  query.prepare(book, terms, need);
+  for (const level of book.levels) tallyLevel(level);
   const reasons: UnfilledReason[] = [];
   for (const code of codesByCount()) {
-    const rejection = rejectionOf(firsts[code] as BookOffer, terms, book.ceilingIdr, need, book.clock);
+    const rejection = rejectionOf(
+      firsts[code] as BookOffer,
+      terms,
+      book.ceilingIdr,
+      need,
+      book.clock,
+    );
     const name = REJECTION_CODES[code];
     reasons.push({ code: name, message: rejection?.detail ?? name, offers: counts[code] });
   }
@@ -59,31 +61,17 @@ export function unfilledReasons(
   return reasons;
 }
 
-/**
- * Counts a level's offers under the first rule each breaks. Above the buyer's maximum or the
- * ceiling that rule is the unit or the price for every offer, so no other rule is checked.
- */
-function tallyLevel(book: CommodityBook, request: BookRequest, level: PriceLevel, need: Qty) {
-  const terms = request.terms;
-  const ceiling = book.ceilingIdr;
-  const offers = level.offers;
-  let priceRule = -1;
-  if (level.price > terms.maxUnitPriceIdr) priceRule = PRICE_ABOVE_MAXIMUM;
-  else if (ceiling !== null && level.price > ceiling) priceRule = PRICE_ABOVE_CEILING;
-  if (priceRule >= 0) {
-    for (let i = 0; i < offers.length; i++) {
-      tally(offers[i].terms.unit !== terms.unit ? UNIT_MISMATCH : priceRule, offers[i]);
-    }
-    return;
-  }
-  for (let i = 0; i < offers.length; i++) {
-    const code = rejectionIndexOf(offers[i], terms, ceiling, need, book.clock);
-    if (code >= 0) tally(code, offers[i]);
+/** Counts a level's offers under the first rule each breaks. */
+function tallyLevel(level: PriceLevel): void {
+  const priceRule = levelPriceRule(level, query);
+  for (let i = 0; i < level.offers.length; i++) {
+    const code = levelRowRejection(level, i, query, priceRule);
+    if (code >= 0) tally(code, level, i);
   }
 }
 
-function tally(code: number, offer: BookOffer): void {
-  if (counts[code]++ === 0) firsts[code] = offer;
+function tally(code: number, level: PriceLevel, row: number): void {
+  if (counts[code]++ === 0) firsts[code] = level.offers[row];
 }
 
 /** The codes tallied, most offers first, then in code order (an insertion sort: at most nine). */
