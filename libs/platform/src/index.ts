@@ -14,3 +14,4 @@ export * from './auth/auth.guard';
 export * from './auth/auth.module';
 export * from './auth/mint-token';
 export * from './http/quantity.dto';
+export * from './scheduling/periodic-task';

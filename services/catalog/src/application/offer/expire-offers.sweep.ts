@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicTask } from '@simpul/platform';
 import { createEnvelope, OfferExpired } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { DataSource } from 'typeorm';
@@ -20,29 +15,16 @@ const BATCH = 500;
  * SKIP LOCKED, so several catalog instances can sweep at once without expiring an offer twice.
  */
 @Injectable()
-export class ExpireOffersSweep implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ExpireOffersSweep');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class ExpireOffersSweep extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EXPIRY_SWEEP_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep(new Date())
-        .catch((error) =>
-          this.logger.warn(`expiry sweep failed, next round retries: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    @Inject(EXPIRY_SWEEP_INTERVAL_MS) intervalMs: number,
+  ) {
+    super('ExpireOffersSweep', intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<unknown> {
+    return this.sweep(new Date());
   }
 
   /** Expires what is due at `now`; returns how many offers expired. */

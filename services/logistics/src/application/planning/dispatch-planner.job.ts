@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicTask } from '@simpul/platform';
 import { DataSource } from 'typeorm';
 import { planDispatch } from '../../domain/dispatch/plan-dispatch';
 import type { LineToShip } from '../../domain/dispatch/dispatch-types';
@@ -30,29 +25,16 @@ const MAX_LINES_PER_RUN = 5_000;
  * trucks. One planner at a time (advisory lock); lines are claimed with SKIP LOCKED.
  */
 @Injectable()
-export class DispatchPlannerJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DispatchPlanner');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class DispatchPlannerJob extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(PLANNING_OPTIONS) private readonly options: PlanningOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.run(Date.now())
-        .catch((error) =>
-          this.logger.warn(`planning failed, next round retries: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.options.intervalMs);
+  ) {
+    super('DispatchPlanner', options.intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<unknown> {
+    return this.run(Date.now());
   }
 
   /** Plans what waits at `now`; returns the plan it saved (empty when another planner runs). */

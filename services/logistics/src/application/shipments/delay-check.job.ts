@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicTask } from '@simpul/platform';
 import { createEnvelope, ShipmentDelayed } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { DataSource } from 'typeorm';
@@ -18,29 +13,16 @@ export const DELAY_CHECK_INTERVAL_MS = Symbol('DELAY_CHECK_INTERVAL_MS');
  * delay was reported for is saved with the event, so later checks stay quiet until it moves.
  */
 @Injectable()
-export class DelayCheckJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DelayCheck');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class DelayCheckJob extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(DELAY_CHECK_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.check(Date.now())
-        .catch((error) =>
-          this.logger.warn(`delay check failed, next round retries: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    @Inject(DELAY_CHECK_INTERVAL_MS) intervalMs: number,
+  ) {
+    super('DelayCheck', intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<unknown> {
+    return this.check(Date.now());
   }
 
   /** Reports what is overdue at `now`; returns how many delays it raised. */

@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicTask } from '@simpul/platform';
 import { createEnvelope, MatchingClockTicked } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { DataSource } from 'typeorm';
@@ -17,29 +12,16 @@ export const MATCHING_CLOCK_TICK_MS = Symbol('MATCHING_CLOCK_TICK_MS');
  * One instance ticks at a time (advisory lock); an extra tick is harmless.
  */
 @Injectable()
-export class MatchingClock implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('MatchingClock');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class MatchingClock extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(MATCHING_CLOCK_TICK_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .catch((error) =>
-          this.logger.warn(`clock tick failed, next round retries: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    @Inject(MATCHING_CLOCK_TICK_MS) intervalMs: number,
+  ) {
+    super('MatchingClock', intervalMs);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<unknown> {
+    return this.tick();
   }
 
   /** Sequences a tick for every commodity with a request due; returns how many. */

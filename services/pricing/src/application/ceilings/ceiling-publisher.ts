@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicTask } from '@simpul/platform';
 import { CeilingSet, createEnvelope } from '@simpul/contracts';
 import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,32 +23,18 @@ interface CeilingRow {
  * overrode it. Publishes only what changed; one publisher at a time (advisory lock).
  */
 @Injectable()
-export class CeilingPublisher implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('CeilingPublisher');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class CeilingPublisher extends PeriodicTask {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CEILING_CHECK_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const run = () => {
-      this.running ??= this.dataSource
-        .transaction((manager) => this.publishChanges(manager, Date.now(), 'pricing'))
-        .catch((error) =>
-          this.logger.warn(`ceiling check failed, next round retries: ${(error as Error).message}`),
-        )
-        .finally(() => (this.running = undefined));
-    };
-    run();
-    this.timer = setInterval(run, this.intervalMs);
+    @Inject(CEILING_CHECK_MS) intervalMs: number,
+  ) {
+    super('CeilingPublisher', intervalMs, true);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected round(): Promise<unknown> {
+    return this.dataSource.transaction((manager) =>
+      this.publishChanges(manager, Date.now(), 'pricing'),
+    );
   }
 
   /** Publishes every commodity whose ceiling in force differs from the one last published. */
