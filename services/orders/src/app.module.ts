@@ -12,7 +12,10 @@ import { OrderQueries } from './application/orders/order.queries';
 import { RecordFulfilmentHandler } from './application/orders/record-fulfilment.handler';
 import { CancelPurchaseRequestHandler } from './application/requests/cancel-purchase-request.handler';
 import { PurchaseRequestQueries } from './application/requests/purchase-request.queries';
-import { SubmitPurchaseRequestHandler } from './application/requests/submit-purchase-request.handler';
+import {
+  MATCHING_LOADING_HOURS,
+  SubmitPurchaseRequestHandler,
+} from './application/requests/submit-purchase-request.handler';
 import type { OrdersConfig } from './config/orders.config';
 import { CreateOfferBook1764300200000 } from './infrastructure/persistence/migrations/1764300200000-create-offer-book';
 import { CreateBuyers1764400000000 } from './infrastructure/persistence/migrations/1764400000000-create-buyers';
@@ -57,6 +60,7 @@ export class OrdersModule {
       ],
       providers: [
         { provide: MATCHING_CLOCK_TICK_MS, useValue: config.MATCHING_CLOCK_TICK_MS },
+        { provide: MATCHING_LOADING_HOURS, useValue: config.MATCHING_LOADING_HOURS },
         BuyerDirectory,
         ManageBuyersHandler,
         OfferIntakeHandler,

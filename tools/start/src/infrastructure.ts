@@ -54,7 +54,7 @@ export async function provideInfrastructure(log: (line: string) => void): Promis
   }
   return {
     brokers: kafka.brokers,
-    kafkaNote: `Apache Kafka ${kafka.version} at ${kafka.brokers} (${kafka.source})`,
+    kafkaNote: `Apache Kafka${/^\d/.test(kafka.version) ? ` ${kafka.version}` : ''} at ${kafka.brokers} (${kafka.source})`,
     databaseUrl: (service) => urls.get(service) as string,
     postgresNote: `PostgreSQL ${postgres.version} (${postgres.source}); databases simpul_catalog, simpul_orders, simpul_logistics, simpul_pricing`,
     stop: async () => {

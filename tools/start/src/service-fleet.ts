@@ -16,8 +16,16 @@ export interface RunningService {
   exited: Promise<number | null>;
 }
 
-/** A line of a service's JSON log, made readable: `12:03:04 [orders] message`. */
-export function prettyLine(name: ServiceName, line: string): string {
+/** Nest's start-up chatter: one line per module and route, nothing an operator acts on. */
+const QUIET_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+]);
+
+/** A line of a service's JSON log, made readable: `12:03:04 [orders] message`; null to skip it. */
+export function prettyLine(name: ServiceName, line: string): string | null {
   const tag = `\x1b[${COLORS[name]}m[${name}]\x1b[0m`.padEnd(20);
   try {
     const entry = JSON.parse(line) as {
@@ -72,7 +80,10 @@ export function startService(
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) print(prettyLine(name, line));
+      for (const line of lines) {
+        const pretty = line.trim() ? prettyLine(name, line) : null;
+        if (pretty !== null) print(pretty);
+      }
     });
   }
   const exited = new Promise<number | null>((resolve) =>

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope, OrderConfirmedV1, OrderStatusChangedV1 } from '@simpul/contracts';
+import {
+  causedBy,
+  createEnvelope,
+  type EventEnvelope,
+  type OrderConfirmedV1,
+  type OrderStatusChangedV1,
+  ShipmentFailed,
+} from '@simpul/contracts';
+import { appendToOutbox, toOutboxRecord } from '@simpul/persistence';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -43,15 +51,58 @@ export class RecordConfirmedOrdersHandler {
     );
   }
 
-  /** A cancelled order's lines that wait for a load are dropped; planned ones stay with their load. */
+  /**
+   * A cancelled order leaves: its waiting lines are dropped, and so are its lines on a load that
+   * has not started loading (orders may cancel before it hears of the plan). A load left empty
+   * fails with that reason. Lines already loading or on the road stay: it is too late.
+   */
   async statusChanged(
     event: EventEnvelope<OrderStatusChangedV1>,
     manager: EntityManager,
   ): Promise<void> {
     if (event.data.status !== 'cancelled') return;
-    await manager.query(
-      "UPDATE lines_to_ship SET status = 'cancelled', last_reason = $2 WHERE order_id = $1 AND status IN ('pending', 'unplannable')",
-      [event.data.orderId, event.data.reason ?? 'order cancelled'],
+    const reason = event.data.reason ?? 'order cancelled';
+    const unloaded = (await manager.query(
+      `UPDATE lines_to_ship l SET status = 'cancelled', last_reason = $2, shipment_id = NULL
+       FROM lines_to_ship before LEFT JOIN shipments s ON s.id = before.shipment_id
+       WHERE l.allocation_id = before.allocation_id AND l.order_id = $1
+         AND (before.status IN ('pending', 'unplannable') OR (before.status = 'planned' AND s.status = 'planned'))
+       RETURNING before.shipment_id`,
+      [event.data.orderId, reason],
+    )) as { shipment_id: string | null }[];
+    const shipments = [
+      ...new Set(unloaded.map((row) => row.shipment_id).filter((id): id is string => id !== null)),
+    ];
+    for (const shipmentId of shipments.sort()) await this.emptied(shipmentId, event, manager);
+  }
+
+  private async emptied(
+    shipmentId: string,
+    event: EventEnvelope<OrderStatusChangedV1>,
+    manager: EntityManager,
+  ) {
+    const [{ left }] = await manager.query(
+      'SELECT count(*)::int AS left FROM lines_to_ship WHERE shipment_id = $1',
+      [shipmentId],
     );
+    if (left > 0) return;
+    const reason = 'every order on it was cancelled before loading';
+    await manager.query(
+      "UPDATE shipments SET status = 'failed', status_reason = $2, updated_at = now() WHERE id = $1",
+      [shipmentId, reason],
+    );
+    const [{ buyer_id: buyerId }] = await manager.query(
+      'SELECT buyer_id FROM shipments WHERE id = $1',
+      [shipmentId],
+    );
+    const data = { shipmentId, orderIds: [event.data.orderId], reason, failedAt: event.time };
+    const envelope = createEnvelope(ShipmentFailed, {
+      source: 'logistics',
+      subject: shipmentId,
+      tenantId: buyerId,
+      data,
+      ...causedBy(event),
+    });
+    await appendToOutbox(manager, [toOutboxRecord(ShipmentFailed, envelope)]);
   }
 }

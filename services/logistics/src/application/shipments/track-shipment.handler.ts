@@ -128,6 +128,11 @@ export class TrackShipmentHandler {
       decide(() => assertTransition(row.status, 'failed'));
       await setStatus(manager, id, 'failed', reason);
       const orderIds = await orderIdsOf(manager, id);
+      // The goods did not arrive: their lines wait for a new load, as their orders do.
+      await manager.query(
+        "UPDATE lines_to_ship SET status = 'pending', shipment_id = NULL, last_reason = 'SHIPMENT_FAILED' WHERE shipment_id = $1",
+        [id],
+      );
       await announce(manager, row, ShipmentFailed, {
         shipmentId: id,
         orderIds,

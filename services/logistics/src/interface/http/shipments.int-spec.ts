@@ -3,6 +3,7 @@ import {
   type EventEnvelope,
   OrderConfirmed,
   type OrderConfirmedV1,
+  OrderStatusChanged,
 } from '@simpul/contracts';
 import { EventPublisher, TopicNamer } from '@simpul/messaging';
 import { toOutboxRecord } from '@simpul/persistence';
@@ -214,5 +215,51 @@ describe('logistics: confirmed orders become shipments tracked to delivery', () 
       return events;
     });
     expect(new Set(delays.map((e) => e.data['eta'])).size).toBe(2);
+  });
+
+  it('plans the lines of a failed shipment again', async () => {
+    const order = confirmedOrder(400);
+    await publish(order);
+    const first = await plannedShipmentOf(order.data.orderId);
+    const failed = await post(`/shipments/${first}/fail`, { reason: 'axle broke at BTC' });
+    expect(failed.status).toBe(200);
+
+    const plans = await expectEventually(
+      async () => {
+        const events = await eventsOf('logistics.shipment.planned', order.data.orderId);
+        expect(events).toHaveLength(2);
+        return events;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(plans[1].data['shipmentId']).not.toBe(first);
+  });
+
+  it('takes a cancelled order off a load that has not started loading', async () => {
+    const order = confirmedOrder(350, 'food-station', 'PIBC');
+    await publish(order);
+    const shipmentId = await plannedShipmentOf(order.data.orderId);
+    const cancelled = createEnvelope(OrderStatusChanged, {
+      source: 'orders',
+      subject: order.data.orderId,
+      data: {
+        orderId: order.data.orderId,
+        buyerId: 'food-station',
+        status: 'cancelled',
+        reason: 'cancelled by the buyer',
+      },
+    });
+    await publisher.publish([toOutboxRecord(OrderStatusChanged, cancelled)]);
+
+    const [failed] = await expectEventually(async () => {
+      const events = await eventsOf('logistics.shipment.failed', shipmentId);
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(failed.data['reason']).toBe('every order on it was cancelled before loading');
+    const shipment = await (
+      await fetch(`${logistics.url}/shipments/${shipmentId}`, { headers: operator })
+    ).json();
+    expect(shipment).toMatchObject({ status: 'failed', lines: [] });
   });
 });

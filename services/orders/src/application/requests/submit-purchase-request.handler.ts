@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   createEnvelope,
   MatchingRequestSubmitted,
@@ -16,6 +16,8 @@ import {
 } from '../../domain/requests/purchase-request';
 import { actingBuyerId, type Buyer, BuyerDirectory } from '../buyers/buyer-directory';
 import { ORDERS_ERRORS } from '../orders-error-codes';
+
+export const MATCHING_LOADING_HOURS = Symbol('MATCHING_LOADING_HOURS');
 
 export interface SubmitPurchaseRequestCommand extends PurchaseRequestDraft {
   buyerId?: string;
@@ -36,6 +38,7 @@ export class SubmitPurchaseRequestHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly buyers: BuyerDirectory,
+    @Inject(MATCHING_LOADING_HOURS) private readonly loadingHours: number,
   ) {}
 
   async execute(
@@ -83,7 +86,8 @@ export class SubmitPurchaseRequestHandler {
       minGrade: command.minGrade,
       minGradeRank,
       destinationCode: destination.code,
-      transitHours: destination.transitHours,
+      // Loading at BTC comes before the road: the engine plans arrival with both.
+      transitHours: destination.transitHours + this.loadingHours,
       deliverBy: command.deliverBy.toISOString(),
       minShelfLifeHoursOnArrival: command.minShelfLifeHoursOnArrival,
       requiredCertificates: buyer.requiredCertificates,

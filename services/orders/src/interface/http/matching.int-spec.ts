@@ -204,6 +204,17 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     expect(rows[0].n).toBe(1);
   });
 
+  it('counts the loading hours at BTC in the time to arrive', async () => {
+    // 18 h to PIKJ plus 2 h of loading: an offer ready in a minute cannot arrive within 19 h.
+    const requestId = await placeRequest({
+      quantity: { amount: 5, unit: 'kg' },
+      deliverBy: new Date(Date.now() + 19 * 3600 * 1000).toISOString(),
+      expiresAt: new Date(Date.now() + 12 * 3600 * 1000).toISOString(),
+    });
+    const request = await settledRequest(requestId, 'open');
+    expect(request.unfilledReasons[0].code).toBe('ARRIVES_AFTER_DELIVER_BY');
+  });
+
   it('lets a BUMD read only its own requests and orders', async () => {
     const requestId = await placeRequest({ quantity: { amount: 10, unit: 'kg' } });
     const { orderIds } = await settledRequest(requestId, 'matched');
