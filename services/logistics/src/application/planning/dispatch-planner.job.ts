@@ -59,9 +59,9 @@ export class DispatchPlannerJob extends PeriodicTask {
       });
       const plan = holdThinLoads(full, now, this.options.hold);
       await recorder.save(plan, new Map(rows.map((row) => [row.allocation_id, row])));
-      if (plan.loads.length || plan.unplannable.length) {
+      if (plan.loads.length || plan.unplannable.length || plan.held.length) {
         this.logger.log(
-          `planned ${plan.loads.length} loads; ${plan.unplannable.length} lines unplannable`,
+          `planned ${plan.loads.length} loads; ${plan.unplannable.length} lines unplannable; ${plan.held.length} held for fuller loads`,
         );
       }
       return plan;

@@ -62,14 +62,17 @@ export class RecordConfirmedOrdersHandler {
   ): Promise<void> {
     if (event.data.status !== 'cancelled') return;
     const reason = event.data.reason ?? 'order cancelled';
-    const unloaded = (await manager.query(
-      `UPDATE lines_to_ship l SET status = 'cancelled', last_reason = $2, shipment_id = NULL
-       FROM lines_to_ship before LEFT JOIN shipments s ON s.id = before.shipment_id
-       WHERE l.allocation_id = before.allocation_id AND l.order_id = $1
-         AND (before.status IN ('pending', 'unplannable') OR (before.status = 'planned' AND s.status = 'planned'))
-       RETURNING before.shipment_id`,
-      [event.data.orderId, reason],
-    )) as { shipment_id: string | null }[];
+    const leaving = (await manager.query(
+      `SELECT l.allocation_id, l.shipment_id FROM lines_to_ship l LEFT JOIN shipments s ON s.id = l.shipment_id
+       WHERE l.order_id = $1 AND (l.status IN ('pending', 'unplannable') OR (l.status = 'planned' AND s.status = 'planned'))
+       FOR UPDATE OF l`,
+      [event.data.orderId],
+    )) as { allocation_id: string; shipment_id: string | null }[];
+    await manager.query(
+      "UPDATE lines_to_ship SET status = 'cancelled', last_reason = $2, shipment_id = NULL WHERE allocation_id = ANY($1::uuid[])",
+      [leaving.map((line) => line.allocation_id), reason],
+    );
+    const unloaded = leaving;
     const shipments = [
       ...new Set(unloaded.map((row) => row.shipment_id).filter((id): id is string => id !== null)),
     ];

@@ -232,7 +232,10 @@ describe('logistics: confirmed orders become shipments tracked to delivery', () 
       },
       { timeoutMs: 30_000 },
     );
-    expect(plans[1].data['shipmentId']).not.toBe(first);
+    // Read back partition by partition, the two plans come in any order: two loads, one the first.
+    const loads = new Set(plans.map((p) => p.data['shipmentId']));
+    expect(loads.size).toBe(2);
+    expect(loads).toContain(first);
   });
 
   it('takes a cancelled order off a load that has not started loading', async () => {
