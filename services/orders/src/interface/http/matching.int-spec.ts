@@ -211,8 +211,15 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       deliverBy: new Date(Date.now() + 19 * 3600 * 1000).toISOString(),
       expiresAt: new Date(Date.now() + 12 * 3600 * 1000).toISOString(),
     });
-    const request = await settledRequest(requestId, 'open');
-    expect(request.unfilledReasons[0].code).toBe('ARRIVES_AFTER_DELIVER_BY');
+    // 'open' is also the state before the engine saw it: wait for its reasons.
+    await expectEventually(async () => {
+      const request = (await (await getRequest(requestId)).json()) as {
+        status: string;
+        unfilledReasons: { code: string }[];
+      };
+      expect(request.status).toBe('open');
+      expect(request.unfilledReasons.map((r) => r.code)).toContain('ARRIVES_AFTER_DELIVER_BY');
+    });
   });
 
   it('lets a BUMD read only its own requests and orders', async () => {
