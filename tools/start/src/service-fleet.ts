@@ -34,6 +34,7 @@ export function prettyLine(name: ServiceName, line: string): string | null {
       message?: unknown;
       context?: string;
     };
+    if (entry.context && QUIET_CONTEXTS.has(entry.context) && entry.level === 'log') return null;
     const time = (entry.time ?? new Date().toISOString()).slice(11, 19);
     const color = LEVEL_COLORS[entry.level ?? ''];
     const message =
