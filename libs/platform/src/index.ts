@@ -15,3 +15,4 @@ export * from './auth/auth.module';
 export * from './auth/mint-token';
 export * from './http/quantity.dto';
 export * from './scheduling/periodic-task';
+export * from './bench/bench-result';

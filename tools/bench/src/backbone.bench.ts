@@ -17,10 +17,12 @@ import {
   ensureDatabase,
   withDatabaseName,
 } from '@simpul/persistence';
+import { roundTo, writeBenchResult } from '@simpul/platform';
 import { provideKafka, providePostgres, uniqueId } from '@simpul/testing';
 import { type Kafka, Partitioners } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ConsumerRole } from './bench-consumer';
+import { benchEnvironment } from './bench-environment';
 import { sampleOutboxRecords } from './sample-events';
 
 const quiet = {
@@ -192,7 +194,21 @@ async function repeat(runs: number, scenario: () => Promise<number>): Promise<nu
 
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 
+/** Seconds of each path's runs, sorted (fastest first). */
+type Timings = Record<'batch' | 'perEvent' | 'raw', number[]>;
+
+function figures(events: number, t: Timings) {
+  const rate = (seconds: number) => Math.round(events / seconds);
+  const path = (sorted: number[], ratio = true) => ({
+    eventsPerSecond: rate(median(sorted)),
+    runs: sorted.map(rate).reverse(),
+    ...(ratio && { shareOfRawPercent: roundTo((median(t.raw) / median(sorted)) * 100, 1) }),
+  });
+  return { batch: path(t.batch), perEvent: path(t.perEvent), raw: path(t.raw, false) };
+}
+
 async function main(): Promise<void> {
+  const startedAt = new Date();
   const { events, txSize, runs } = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
   const providedKafka = await provideKafka(log);
@@ -228,6 +244,13 @@ async function main(): Promise<void> {
     line('backbone, batch handler (one INSERT per chunk)', batch);
     line('backbone, per-event handler (one INSERT each)', perEvent);
     line('raw kafkajs produce → consume', raw, false);
+    writeBenchResult({
+      name: 'backbone',
+      startedAt,
+      parameters: { events, txSize, runs, messageBytes: bytes },
+      figures: figures(events, { batch, perEvent, raw }),
+      environment: benchEnvironment(providedKafka, providedPg),
+    });
   } finally {
     await dataSource.destroy();
     await dropDatabase(dbUrl);

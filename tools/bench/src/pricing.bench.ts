@@ -13,6 +13,7 @@ import {
   toOutboxRecord,
   withDatabaseName,
 } from '@simpul/persistence';
+import { roundTo, writeBenchResult } from '@simpul/platform';
 import {
   allocatePort,
   provideKafka,
@@ -22,6 +23,7 @@ import {
   uniqueId,
 } from '@simpul/testing';
 import { Client } from 'pg';
+import { benchEnvironment } from './bench-environment';
 
 /*
  * Ingestion through the real broker: batches of Jakarta market prices are produced to
@@ -142,6 +144,7 @@ async function progress(db: Client, total: number, started: number): Promise<voi
 }
 
 async function main(): Promise<void> {
+  const startedAt = new Date();
   const options = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
   const kafkaInfo = await provideKafka(log);
@@ -183,6 +186,18 @@ async function main(): Promise<void> {
     console.log(
       `${options.observations} observations ingested with statistics current for ${series} series in ${seconds.toFixed(1)} s: ${(options.observations / seconds).toFixed(0)} observations/s`,
     );
+    writeBenchResult({
+      name: 'pricing',
+      startedAt,
+      parameters: { ...options, commodities: COMMODITIES.length, events: records.length },
+      figures: {
+        observationsPerSecond: Math.round(options.observations / seconds),
+        seconds: roundTo(seconds, 2),
+        producedSeconds: roundTo(producedIn, 2),
+        series,
+      },
+      environment: benchEnvironment(kafkaInfo, pgInfo),
+    });
   } finally {
     await db.end().catch(() => undefined);
     await service?.stop('SIGTERM');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseJson, validateEvent } from '@simpul/contracts';
+import { roundTo, writeBenchResult } from '@simpul/platform';
 import { parseArgs } from 'node:util';
 import { sampleOutboxRecords } from './sample-events';
 
@@ -10,7 +11,28 @@ function microsecondsPerEvent(values: readonly string[], work: (value: string) =
   return Number(process.hrtime.bigint() - started) / 1e3 / values.length;
 }
 
+interface Measured {
+  events: number;
+  bytes: number;
+  parse: number;
+  full: number;
+}
+
+function saveResult(startedAt: Date, m: Measured): void {
+  writeBenchResult({
+    name: 'validation',
+    startedAt,
+    parameters: { events: m.events, eventType: 'catalog.offer.published', bytesPerEvent: m.bytes },
+    figures: {
+      parseMicrosPerEvent: roundTo(m.parse, 1),
+      validateMicrosPerEvent: roundTo(m.full, 1),
+      eventsPerSecondOneCore: Math.round(1e6 / m.full),
+    },
+  });
+}
+
 function main(): void {
+  const startedAt = new Date();
   const { values } = parseArgs({ options: { events: { type: 'string', default: '20000' } } });
   const events = Number(values.events);
   if (!Number.isInteger(events) || events < 1)
@@ -19,13 +41,13 @@ function main(): void {
   microsecondsPerEvent(messages.slice(0, 2000), (v) => validateEvent(parseJson(v))); // warm-up
   const parse = microsecondsPerEvent(messages, (v) => parseJson(v));
   const full = microsecondsPerEvent(messages, (v) => validateEvent(parseJson(v)));
-  console.log(
-    `${events} catalog.offer.published events, ${Buffer.byteLength(messages[0])} bytes each`,
-  );
+  const bytes = Buffer.byteLength(messages[0]);
+  console.log(`${events} catalog.offer.published events, ${bytes} bytes each`);
   console.log(`JSON.parse only:                  ${parse.toFixed(1)} µs/event`);
   console.log(
     `parse + envelope + payload check: ${full.toFixed(1)} µs/event (${(1e6 / full).toFixed(0)} events/s on one core)`,
   );
+  saveResult(startedAt, { events, bytes, parse, full });
 }
 
 main();

@@ -7,29 +7,53 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-export function timingLine(millis: number[], lines: number): string {
+/** Planning times in milliseconds: median, p95, min, max and the lines planned per second. */
+export function timingFigures(millis: number[], lines: number) {
   const sorted = [...millis].sort((a, b) => a - b);
-  const median = percentile(sorted, 0.5);
+  const medianMs = percentile(sorted, 0.5);
+  return {
+    medianMs,
+    p95Ms: percentile(sorted, 0.95),
+    minMs: sorted[0],
+    maxMs: sorted[sorted.length - 1],
+    linesPerSecond: lines / (medianMs / 1_000),
+  };
+}
+
+export function timingLine(millis: number[], lines: number): string {
+  const t = timingFigures(millis, lines);
   const cells = [
-    `median ${median.toFixed(1)} ms`,
-    `p95 ${percentile(sorted, 0.95).toFixed(1)} ms`,
-    `min ${sorted[0].toFixed(1)} ms`,
-    `max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    `median ${t.medianMs.toFixed(1)} ms`,
+    `p95 ${t.p95Ms.toFixed(1)} ms`,
+    `min ${t.minMs.toFixed(1)} ms`,
+    `max ${t.maxMs.toFixed(1)} ms`,
   ];
-  return `planning time over ${millis.length} runs: ${cells.join(', ')} (${thousands(lines / (median / 1_000))} lines/s)`;
+  return `planning time over ${millis.length} runs: ${cells.join(', ')} (${thousands(t.linesPerSecond)} lines/s)`;
+}
+
+/** What became of the day's lines: planned (with weight), loads, and unplannable by reason. */
+export function outcomeFigures(input: PlanningInput, plan: DispatchPlan) {
+  const byReason = new Map<string, number>();
+  for (const { reason } of plan.unplannable) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  return {
+    lines: input.lines.length,
+    inputKg: input.lines.reduce((kg, line) => kg + line.weightKg, 0),
+    plannedLines: plan.loads.reduce((n, load) => n + load.lines.length, 0),
+    plannedKg: plan.loads.reduce((kg, load) => kg + load.weightKg, 0),
+    loads: plan.loads.length,
+    unplannable: plan.unplannable.length,
+    unplannableByReason: [...byReason].sort(([a], [b]) => (a < b ? -1 : 1)),
+  };
 }
 
 export function outcomeLines(input: PlanningInput, plan: DispatchPlan): string[] {
-  const planned = plan.loads.reduce((n, load) => n + load.lines.length, 0);
-  const byReason = new Map<string, number>();
-  for (const { reason } of plan.unplannable) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
-  const reasons = [...byReason].sort(([a], [b]) => (a < b ? -1 : 1));
+  const o = outcomeFigures(input, plan);
   const tonnes = (kg: number) => `${(kg / 1_000).toFixed(1)} t`;
-  const plannedKg = plan.loads.reduce((kg, load) => kg + load.weightKg, 0);
-  const inputKg = input.lines.reduce((kg, line) => kg + line.weightKg, 0);
   return [
-    `lines: ${thousands(input.lines.length)} (${tonnes(inputKg)}); planned ${thousands(planned)} (${tonnes(plannedKg)}) on ${plan.loads.length} loads; unplannable ${plan.unplannable.length}`,
-    ...reasons.map(([reason, count]) => `  ${reason.padEnd(28)} ${String(count).padStart(5)}`),
+    `lines: ${thousands(o.lines)} (${tonnes(o.inputKg)}); planned ${thousands(o.plannedLines)} (${tonnes(o.plannedKg)}) on ${o.loads} loads; unplannable ${o.unplannable}`,
+    ...o.unplannableByReason.map(
+      ([reason, count]) => `  ${reason.padEnd(28)} ${String(count).padStart(5)}`,
+    ),
   ];
 }
 
@@ -77,24 +101,37 @@ function fillGroups(plan: DispatchPlan, carrierOf: CarrierOf) {
   return groups;
 }
 
+/** Fill rates per vehicle type (and "all loads"), all loads last. */
+export function fillFigures(plan: DispatchPlan, carrierOf: CarrierOf) {
+  return [...fillGroups(plan, carrierOf)]
+    .sort(([a], [b]) => (a === 'all loads' ? 1 : b === 'all loads' ? -1 : a < b ? -1 : 1))
+    .map(([type, g]) => ({
+      type,
+      loads: g.loads,
+      weightFillMean: g.weightFill / g.loads,
+      weightFillWeighted: g.kg / g.capacityKg,
+      volumeFillMean: g.volumeFill / g.loads,
+      volumeFillWeighted: g.m3 / g.capacityM3,
+      bindingFillMean: g.binding / g.loads,
+    }));
+}
+
 /**
  * Fill by weight and by volume: the mean over loads, the capacity-weighted figure (load kg over
  * vehicle kg, summed), and the mean of the binding one of the two (what limits a load).
  */
 export function fillLines(plan: DispatchPlan, carrierOf: CarrierOf): string[] {
   const header = `${'vehicle type'.padEnd(12)} loads  weight mean  weighted  volume mean  weighted  binding mean`;
-  const rows = [...fillGroups(plan, carrierOf)]
-    .sort(([a], [b]) => (a === 'all loads' ? 1 : b === 'all loads' ? -1 : a < b ? -1 : 1))
-    .map(([type, g]) =>
-      [
-        type.padEnd(12),
-        String(g.loads).padStart(5),
-        percent(g.weightFill / g.loads).padStart(12),
-        percent(g.kg / g.capacityKg).padStart(9),
-        percent(g.volumeFill / g.loads).padStart(12),
-        percent(g.m3 / g.capacityM3).padStart(9),
-        percent(g.binding / g.loads).padStart(13),
-      ].join(' '),
-    );
+  const rows = fillFigures(plan, carrierOf).map((f) =>
+    [
+      f.type.padEnd(12),
+      String(f.loads).padStart(5),
+      percent(f.weightFillMean).padStart(12),
+      percent(f.weightFillWeighted).padStart(9),
+      percent(f.volumeFillMean).padStart(12),
+      percent(f.volumeFillWeighted).padStart(9),
+      percent(f.bindingFillMean).padStart(13),
+    ].join(' '),
+  );
   return [header, ...rows];
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { writeBenchResult } from '@simpul/platform';
 import { MatchingWorkload, OPERATION_KINDS, type Operation } from './matching-workload';
 
 /*
@@ -101,40 +102,104 @@ const percentile = (sorted: Float64Array, p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 const thousands = (n: number) => n.toLocaleString('en-US');
 
-function row(label: string, sorted: Float64Array, total: number): string {
+/** Count and latencies in nanoseconds of one sorted set of operations. */
+interface Spread {
+  count: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function spread(sorted: Float64Array): Spread {
   const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    count: sorted.length,
+    mean: sum / sorted.length,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+function row(label: string, s: Spread, total: number): string {
   const cells = [
-    thousands(sorted.length).padStart(9),
-    `${((sorted.length / total) * 100).toFixed(1)}%`.padStart(7),
-    micros(sum / sorted.length).padStart(9),
-    micros(percentile(sorted, 0.5)).padStart(8),
-    micros(percentile(sorted, 0.99)).padStart(8),
-    micros(sorted[sorted.length - 1] ?? NaN).padStart(9),
+    thousands(s.count).padStart(9),
+    `${((s.count / total) * 100).toFixed(1)}%`.padStart(7),
+    micros(s.mean).padStart(9),
+    micros(s.p50).padStart(8),
+    micros(s.p99).padStart(8),
+    micros(s.max).padStart(9),
   ];
   return `${label.padEnd(20)} ${cells.join(' ')}`;
 }
 
-function report(latencies: Latencies, wallNanos: number): void {
+/** What the run measured, for the console report and the JSON result alike. */
+interface Measured {
+  overall: Spread;
+  byKind: Map<string, Spread>;
+  engineNanos: number;
+  wallNanos: number;
+  orders: number;
+  lines: number;
+}
+
+function measure(latencies: Latencies, wallNanos: number): Measured {
   const all = latencies.sorted(null);
+  const byKind = new Map<string, Spread>();
+  OPERATION_KINDS.forEach((kind, i) => {
+    const sorted = latencies.sorted(i);
+    if (sorted.length > 0) byKind.set(kind, spread(sorted));
+  });
   const engineNanos = all.reduce((a, b) => a + b, 0);
+  const { orders, lines } = latencies;
+  return { overall: spread(all), byKind, engineNanos, wallNanos, orders, lines };
+}
+
+function report(m: Measured): void {
+  const total = m.overall.count;
   console.log(
     `\n${'operation'.padEnd(20)}     count   share   mean µs   p50 µs   p99 µs    max µs`,
   );
-  OPERATION_KINDS.forEach((kind, i) => {
-    const sorted = latencies.sorted(i);
-    if (sorted.length > 0) console.log(row(kind, sorted, all.length));
+  for (const [kind, s] of m.byKind) console.log(row(kind, s, total));
+  console.log(row('all operations', m.overall, total));
+  const rate = (nanos: number) => thousands(Math.round(total / (nanos / 1e9)));
+  console.log(
+    `\nengine: ${rate(m.engineNanos)} operations/s (sum of apply() times, ${(m.engineNanos / 1e9).toFixed(2)} s)`,
+  );
+  console.log(
+    `wall:   ${rate(m.wallNanos)} operations/s (with input generation, ${(m.wallNanos / 1e9).toFixed(2)} s)`,
+  );
+  console.log(
+    `${thousands(m.orders)} orders confirmed with ${thousands(m.lines)} allocation lines`,
+  );
+}
+
+const inMicros = (s: Spread) => ({
+  count: s.count,
+  meanMicros: Math.round(s.mean) / 1_000,
+  p50Micros: Math.round(s.p50) / 1_000,
+  p99Micros: Math.round(s.p99) / 1_000,
+  maxMicros: Math.round(s.max) / 1_000,
+});
+
+function saveResult(startedAt: Date, options: Options, m: Measured): void {
+  const perSecond = (nanos: number) => Math.round(m.overall.count / (nanos / 1e9));
+  writeBenchResult({
+    name: 'matching',
+    startedAt,
+    parameters: { ...options },
+    figures: {
+      engineOpsPerSecond: perSecond(m.engineNanos),
+      wallOpsPerSecond: perSecond(m.wallNanos),
+      engineSeconds: Math.round(m.engineNanos / 1e6) / 1e3,
+      wallSeconds: Math.round(m.wallNanos / 1e6) / 1e3,
+      ordersConfirmed: m.orders,
+      allocationLines: m.lines,
+      overall: inMicros(m.overall),
+      byKind: Object.fromEntries([...m.byKind].map(([kind, s]) => [kind, inMicros(s)])),
+    },
   });
-  console.log(row('all operations', all, all.length));
-  const rate = (nanos: number) => thousands(Math.round(all.length / (nanos / 1e9)));
-  console.log(
-    `\nengine: ${rate(engineNanos)} operations/s (sum of apply() times, ${(engineNanos / 1e9).toFixed(2)} s)`,
-  );
-  console.log(
-    `wall:   ${rate(wallNanos)} operations/s (with input generation, ${(wallNanos / 1e9).toFixed(2)} s)`,
-  );
-  console.log(
-    `${thousands(latencies.orders)} orders confirmed with ${thousands(latencies.lines)} allocation lines`,
-  );
 }
 
 function bookSummary(workload: MatchingWorkload): string {
@@ -148,6 +213,7 @@ function bookSummary(workload: MatchingWorkload): string {
 }
 
 function main(): void {
+  const startedAt = new Date();
   const options = parseOptions();
   const workload = new MatchingWorkload(options.seed, options.commodities);
   workload.seed(Math.ceil(options.offers / options.commodities));
@@ -162,7 +228,9 @@ function main(): void {
   drive(workload, options.operations, latencies);
   const wallNanos = Number(process.hrtime.bigint() - started);
   console.log(`book at end:         ${bookSummary(workload)}`);
-  report(latencies, wallNanos);
+  const measured = measure(latencies, wallNanos);
+  report(measured);
+  saveResult(startedAt, options, measured);
 }
 
 main();
