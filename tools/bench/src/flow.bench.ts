@@ -62,8 +62,9 @@ async function startStack(brokers: string, pgUrl: string): Promise<Stack> {
   const databases: string[] = [];
   const urls = {} as Stack['urls'];
   const extra: Record<string, Record<string, string>> = {
-    // Loads fill to 60 % before they leave (the default policy), so trucks are not the limit.
-    logistics: { DISPATCH_PLANNING_INTERVAL_MS: '250' },
+    // Every load leaves at the next round (a held thin load would wait days for cargo that a
+    // bench never sends); a round a second, with chartered trucks enough for every round.
+    logistics: { DISPATCH_PLANNING_INTERVAL_MS: '1000', DISPATCH_HOLD_BELOW_FILL: '0' },
   };
   for (const name of ['catalog', 'orders', 'logistics', 'pricing'] as const) {
     const db = withDatabaseName(pgUrl, `bench_flow_${name}_${uniqueId()}`);
@@ -114,7 +115,7 @@ async function stock(stack: Stack, requests: number): Promise<void> {
     if (response.status !== 201)
       throw new Error(`offer refused: ${response.status} ${await response.text()}`);
   }
-  for (let i = 0; i < Math.ceil(requests / 150) + 20; i++) {
+  for (let i = 0; i < 300; i++) {
     const response = await fetch(`${stack.urls.logistics}/vehicles`, {
       method: 'POST',
       headers: { ...json, ...authHeader('btc-operator') },
