@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { TOPICS } from '@simpul/contracts';
 import { createKafka, provisionTopics, TopicNamer } from '@simpul/messaging';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '@simpul/persistence';
+import { roundTo, writeBenchResult } from '@simpul/platform';
 import {
   allocatePort,
   authHeader,
@@ -217,6 +218,7 @@ async function rawRate(kafka: Kafka, count: number): Promise<number> {
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  const startedAt = new Date();
   const log = (line: string) => console.log(`  ${line}`);
   const kafkaInfo = await provideKafka(log);
   const pgInfo = await providePostgres(log);
@@ -242,9 +244,24 @@ async function main(): Promise<void> {
     const raw = await rawRate(kafka, options.raw);
     for (const run of [peak, paced]) console.log(FlowObserver.format(run));
     console.log(`raw kafkajs produce → consume on this broker: ${raw.toFixed(0)} messages/s`);
+    const share = (peak.throughput / raw) * 100;
     console.log(
-      `peak ${peak.throughput.toFixed(0)} requests/s matched and planned = ${((peak.throughput / raw) * 100).toFixed(1)} % of raw`,
+      `peak ${peak.throughput.toFixed(0)} requests/s matched and planned = ${share.toFixed(1)} % of raw`,
     );
+    writeBenchResult({
+      name: 'flow',
+      startedAt,
+      parameters: options,
+      figures: {
+        requestsPerSecond: roundTo(peak.throughput, 1),
+        rawMessagesPerSecond: roundTo(raw, 0),
+        shareOfRawPercent: roundTo(share, 2),
+        halfPeakRequestsPerSecond: roundTo(paced.throughput, 1),
+        halfPeakP99RequestToOrderMs: paced.toOrder.p99,
+        peak,
+        halfPeak: paced,
+      },
+    });
   } finally {
     await observer.stop();
     await stack.stop();
