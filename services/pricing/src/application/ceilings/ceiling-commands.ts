@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@simpul/platform';
 import { DataSource } from 'typeorm';
-import { CeilingPublisher } from './ceiling-publisher';
+import { CeilingPublisher, lockCeilings } from './ceiling-publisher';
 
 export interface CeilingView {
   commodityCode: string;
@@ -30,6 +30,7 @@ export class CeilingCommands {
     actor: Principal,
   ): Promise<CeilingView> {
     await this.dataSource.transaction(async (manager) => {
+      await lockCeilings(manager);
       await manager.query(
         'INSERT INTO ceilings (commodity_code) VALUES ($1) ON CONFLICT DO NOTHING',
         [code],

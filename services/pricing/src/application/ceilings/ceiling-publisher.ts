@@ -8,6 +8,15 @@ import { referencePricesOf } from '../../infrastructure/persistence/series.repos
 
 export const CEILING_CHECK_MS = Symbol('CEILING_CHECK_MS');
 
+/**
+ * Everyone who changes ceilings takes this lock first, before touching a ceiling row: writers
+ * queue rather than skip (an override must not be lost to a running check), and no two of them
+ * can hold a row the other waits for (which would deadlock).
+ */
+export async function lockCeilings(manager: EntityManager): Promise<void> {
+  await manager.query("SELECT pg_advisory_xact_lock(hashtext('pricing.ceilings'))");
+}
+
 interface CeilingRow {
   commodity_code: string;
   override_idr: string | null;
@@ -39,8 +48,7 @@ export class CeilingPublisher extends PeriodicTask {
 
   /** Publishes every commodity whose ceiling in force differs from the one last published. */
   async publishChanges(manager: EntityManager, now: number, actor: string): Promise<number> {
-    // Publishers queue here rather than skip: an override must not be lost to a running check.
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('pricing.ceilings'))");
+    await lockCeilings(manager);
     const codes = (await manager.query(
       `SELECT commodity_code FROM reference_prices UNION SELECT commodity_code FROM ceilings ORDER BY 1`,
     )) as { commodity_code: string }[];

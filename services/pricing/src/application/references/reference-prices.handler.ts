@@ -3,7 +3,7 @@ import { AppError, type Principal } from '@simpul/platform';
 import { DataSource } from 'typeorm';
 import type { ReferencePrice } from '../../domain/monitoring/pricing-types';
 import { referencePricesOf } from '../../infrastructure/persistence/series.repository';
-import { CeilingPublisher } from '../ceilings/ceiling-publisher';
+import { CeilingPublisher, lockCeilings } from '../ceilings/ceiling-publisher';
 
 export type NewReferencePrice = Omit<ReferencePrice, 'effectiveUntil'>;
 
@@ -24,6 +24,7 @@ export class ReferencePricesHandler {
 
   async add(price: NewReferencePrice, actor: Principal): Promise<ReferencePrice[]> {
     await this.dataSource.transaction(async (manager) => {
+      await lockCeilings(manager);
       const from = new Date(price.effectiveFrom);
       const [later] = await manager.query(
         `SELECT effective_from FROM reference_prices WHERE commodity_code = $1 AND kind = $2 AND level = $3 AND zone = $4
