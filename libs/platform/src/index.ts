@@ -16,3 +16,5 @@ export * from './auth/mint-token';
 export * from './http/quantity.dto';
 export * from './scheduling/periodic-task';
 export * from './bench/bench-result';
+export * from './bench/bench-options';
+export * from './bench/seeded-random';

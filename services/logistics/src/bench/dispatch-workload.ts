@@ -5,7 +5,7 @@ import {
 } from '../domain/dispatch/blitar-fleet';
 import { cargoOf } from '../domain/dispatch/cargo-profiles';
 import type { LineToShip, PlanningInput, Vehicle } from '../domain/dispatch/dispatch-types';
-import { Draw } from './seeded-random';
+import { Draw } from '@simpul/platform';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

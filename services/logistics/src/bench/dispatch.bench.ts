@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { roundTo, writeBenchResult } from '@simpul/platform';
+import { roundTo, writeBenchResult, parseBenchOptions } from '@simpul/platform';
 import { planDispatch } from '../domain/dispatch/plan-dispatch';
 import type { DispatchPlan, PlannedLoad, PlanningInput } from '../domain/dispatch/dispatch-types';
 import { dispatchDay } from './dispatch-workload';
@@ -26,30 +25,9 @@ interface Options {
   seed: number;
 }
 
-/** Options by argv (--lines 5000) or environment (BENCH_LINES=5000). */
+/** Options by argv or environment (see parseBenchOptions). */
 function parseOptions(): Options {
-  const option = (name: string, fallback: string) => ({
-    type: 'string' as const,
-    default: process.env[`BENCH_${name.toUpperCase()}`] ?? fallback,
-  });
-  const { values } = parseArgs({
-    options: {
-      lines: option('lines', '2000'),
-      runs: option('runs', '30'),
-      warmup: option('warmup', '10'),
-      seed: option('seed', '20260901'),
-    },
-  });
-  const options = Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, Number(value)]),
-  ) as unknown as Options;
-  for (const [name, value] of Object.entries(options)) {
-    const least = name === 'warmup' || name === 'seed' ? 0 : 1;
-    if (!Number.isInteger(value) || value < least) {
-      throw new Error(`--${name} takes a whole number of at least ${least}`);
-    }
-  }
-  return options;
+  return parseBenchOptions({ lines: 2000, runs: 30, warmup: 10, seed: 20260901 });
 }
 
 interface Measured {

@@ -11,7 +11,7 @@ import type {
 import type { MatchingOutcome } from '../domain/matching/matching-outcomes';
 import { type Qty, toQty } from '../domain/matching/quantity';
 import { Pool } from './random-pool';
-import { mulberry32 } from './seeded-random';
+import { mulberry32 } from '@simpul/platform';
 
 /*
  * The matching benchmark's workload: one engine per commodity, a book of resting offers, and a

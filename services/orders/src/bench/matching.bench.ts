@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { writeBenchResult } from '@simpul/platform';
+import { writeBenchResult, parseBenchOptions } from '@simpul/platform';
 import { MatchingWorkload, OPERATION_KINDS, type Operation } from './matching-workload';
 
 /*
@@ -16,31 +15,15 @@ interface Options {
   offers: number;
 }
 
-/** Options by argv (--operations 500000) or environment (BENCH_OPERATIONS=500000). */
+/** Options by argv or environment (see parseBenchOptions). */
 function parseOptions(): Options {
-  const option = (name: string, fallback: string) => ({
-    type: 'string' as const,
-    default: process.env[`BENCH_${name.toUpperCase()}`] ?? fallback,
+  return parseBenchOptions({
+    operations: 500_000,
+    warmup: 50_000,
+    seed: 20260901,
+    commodities: 20,
+    offers: 10_000,
   });
-  const { values } = parseArgs({
-    options: {
-      operations: option('operations', '500000'),
-      warmup: option('warmup', '50000'),
-      seed: option('seed', '20260901'),
-      commodities: option('commodities', '20'),
-      offers: option('offers', '10000'),
-    },
-  });
-  const options = Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, Number(value)]),
-  ) as unknown as Options;
-  for (const [name, value] of Object.entries(options)) {
-    const least = name === 'warmup' || name === 'seed' ? 0 : 1;
-    if (!Number.isInteger(value) || value < least) {
-      throw new Error(`--${name} takes a whole number of at least ${least}`);
-    }
-  }
-  return options;
 }
 
 /** Latency of every measured operation in nanoseconds, with the index of its kind. */
