@@ -40,3 +40,4 @@ export * from './events/logistics/shipment-checkpoint.v1';
 export * from './events/logistics/shipment-delayed.v1';
 export * from './validation/flatten-validation-errors';
 export * from './validation/validate-event';
+export * from './validation/commodity-code';

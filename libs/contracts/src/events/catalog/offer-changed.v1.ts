@@ -6,12 +6,12 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
 import { QuantityV1 } from './offer-published.v1';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** A producer (or operator) changed an open offer: the full new terms, not a diff. */
@@ -19,7 +19,7 @@ export class OfferChangedV1 {
   @IsUUID('all')
   offerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

@@ -1,5 +1,6 @@
-import { IsISO8601, IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsUUID } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** An open offer reached the end of its availability window; what remained is no longer offered. */
@@ -7,7 +8,7 @@ export class OfferExpiredV1 {
   @IsUUID('all')
   offerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   /** The instant the offer stopped being available (its available-until). */

@@ -10,11 +10,11 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 export const QUANTITY_UNITS = ['kg', 'ton', 'butir', 'ekor', 'litre', 'piece'] as const;
@@ -37,9 +37,7 @@ export class OfferPublishedV1 {
   @IsUUID('all')
   producerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, {
-    message: 'commodityCode must be an upper-case code such as EGG or CHILI_RED_CURLY',
-  })
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

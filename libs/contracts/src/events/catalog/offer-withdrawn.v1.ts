@@ -1,13 +1,6 @@
-import {
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** The producer or a BTC operator took an offer off the hub; what remained is no longer offered. */
@@ -15,7 +8,7 @@ export class OfferWithdrawnV1 {
   @IsUUID('all')
   offerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsOptional()

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsPositive, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, IsPositive, IsUUID, ValidateNested } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
 import { QuantityV1 } from '../catalog/offer-published.v1';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** The matching engine allocated part of a supply offer to a BUMD purchase request. */
@@ -15,7 +16,7 @@ export class AllocationMadeV1 {
   @IsUUID('all')
   requestId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

@@ -1,5 +1,6 @@
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** An allocation was released (order cancelled, request expired): its quantity goes back to the offer. */
@@ -10,7 +11,7 @@ export class AllocationReleasedV1 {
   @IsUUID('all')
   offerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsString()

@@ -8,13 +8,13 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { QuantityV1 } from '../catalog/offer-published.v1';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 export class OrderLineV1 {
@@ -59,7 +59,7 @@ export class OrderConfirmedV1 {
   @MaxLength(64)
   buyerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsString()

@@ -6,12 +6,12 @@ import {
   IsNumber,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 export const REQUEST_STATUSES = [
@@ -48,7 +48,7 @@ export class RequestStatusChangedV1 {
   @MaxLength(64)
   buyerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsIn(REQUEST_STATUSES)

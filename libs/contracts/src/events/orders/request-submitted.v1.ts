@@ -7,12 +7,12 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { QuantityV1 } from '../catalog/offer-published.v1';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /** A BUMD placed a purchase request; the matching engine will serve it. */
@@ -25,7 +25,7 @@ export class RequestSubmittedV1 {
   @MaxLength(64)
   buyerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

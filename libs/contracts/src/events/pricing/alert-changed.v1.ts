@@ -5,11 +5,11 @@ import {
   IsNumber,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 export const ALERT_RULES = [
@@ -35,7 +35,7 @@ export class AlertChangedV1 {
   @IsIn(ALERT_RULES)
   rule: (typeof ALERT_RULES)[number];
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsIn(['producer', 'wholesale', 'consumer'])

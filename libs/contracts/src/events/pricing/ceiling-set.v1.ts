@@ -5,11 +5,11 @@ import {
   IsNotEmpty,
   IsPositive,
   IsString,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 /**
@@ -17,7 +17,7 @@ import { defineEvent } from '../event-definition';
  * is compacted). `unitPriceIdr: null` lifts the ceiling.
  */
 export class CeilingSetV1 {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateIf((_, value) => value !== null)

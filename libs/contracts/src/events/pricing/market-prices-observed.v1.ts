@@ -8,11 +8,11 @@ import {
   IsNotEmpty,
   IsPositive,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS } from '../../topics/topic-registry';
+import { IsCommodityCode } from '../../validation/commodity-code';
 import { defineEvent } from '../event-definition';
 
 export class MarketPriceV1 {
@@ -38,7 +38,7 @@ export class MarketPriceV1 {
 
 /** Retail prices seen in Jakarta markets for one commodity (a REST call or part of a CSV import). */
 export class MarketPricesObservedV1 {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsIn(['consumer', 'wholesale'])

@@ -1,3 +1,4 @@
+import { COMMODITY_CODE_PATTERN } from '@simpul/contracts';
 /**
  * One retail price from a Jakarta market (a REST item or a CSV row), checked. Pure: "today"
  * is passed in. The id is the natural key (market, commodity, day), so the same row sent twice
@@ -18,7 +19,7 @@ export interface MarketPrice {
   observedAt: string;
 }
 
-const CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+const CODE = COMMODITY_CODE_PATTERN;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PRICE = 1_000_000_000;
 

@@ -1,3 +1,4 @@
+import { COMMODITY_CODE_PATTERN } from '@simpul/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppError, CurrentPrincipal, type Principal, ROLES, Roles } from '@simpul/platform';
@@ -13,7 +14,7 @@ import {
   SeriesQueryDto,
 } from './dto/pricing.request.dto';
 
-const CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+const CODE = COMMODITY_CODE_PATTERN;
 const HUB = ['btc-operator', 'platform-admin'] as const;
 
 function commodity(code: string): string {

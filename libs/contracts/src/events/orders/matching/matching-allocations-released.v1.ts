@@ -6,11 +6,11 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 export class ReleasedAllocationV1 {
@@ -30,7 +30,7 @@ export class MatchingAllocationsReleasedV1 {
   @IsUUID('all')
   orderId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested({ each: true })

@@ -1,18 +1,11 @@
-import {
-  IsInt,
-  IsNotEmpty,
-  IsPositive,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsInt, IsNotEmpty, IsPositive, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 /** Matching input: the price ceiling pricing publishes for a commodity (null lifts it). */
 export class MatchingCeilingSetV1 {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateIf((_, value) => value !== null)

@@ -1,10 +1,10 @@
-import { Matches } from 'class-validator';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 /** Matching input: time passed (the envelope's time); requests due to expire do so. */
 export class MatchingClockTickedV1 {
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 }
 

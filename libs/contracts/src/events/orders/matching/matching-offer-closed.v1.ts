@@ -1,5 +1,6 @@
-import { IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 /** Matching input: an offer left the hub (withdrawn or expired). */
@@ -7,7 +8,7 @@ export class MatchingOfferClosedV1 {
   @IsUUID('all')
   offerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @IsString()

@@ -10,7 +10,6 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateIf,
@@ -18,6 +17,7 @@ import {
 } from 'class-validator';
 import { QuantityV1 } from '../../catalog/offer-published.v1';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 /** An offer's full current terms, as the matching engine needs them (merged from catalog events). */
@@ -28,7 +28,7 @@ export class MatchingOfferUpdatedV1 {
   @IsUUID('all')
   producerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

@@ -10,13 +10,13 @@ import {
   IsPositive,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { QuantityV1 } from '../../catalog/offer-published.v1';
 import { TOPICS } from '../../../topics/topic-registry';
+import { IsCommodityCode } from '../../../validation/commodity-code';
 import { defineEvent } from '../../event-definition';
 
 /**
@@ -32,7 +32,7 @@ export class MatchingRequestSubmittedV1 {
   @MaxLength(64)
   buyerId: string;
 
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/)
+  @IsCommodityCode()
   commodityCode: string;
 
   @ValidateNested()

@@ -1,3 +1,4 @@
+import { COMMODITY_CODE_PATTERN } from '@simpul/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALERT_RULES, ALERT_TIERS } from '@simpul/contracts';
 import { Type } from 'class-transformer';
@@ -20,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+const CODE = COMMODITY_CODE_PATTERN;
 
 export class MarketPriceItemDto {
   @ApiProperty({ example: 'Pasar Induk Kramat Jati' })
