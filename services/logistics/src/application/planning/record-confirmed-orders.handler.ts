@@ -72,9 +72,8 @@ export class RecordConfirmedOrdersHandler {
       "UPDATE lines_to_ship SET status = 'cancelled', last_reason = $2, shipment_id = NULL WHERE allocation_id = ANY($1::uuid[])",
       [leaving.map((line) => line.allocation_id), reason],
     );
-    const unloaded = leaving;
     const shipments = [
-      ...new Set(unloaded.map((row) => row.shipment_id).filter((id): id is string => id !== null)),
+      ...new Set(leaving.map((row) => row.shipment_id).filter((id): id is string => id !== null)),
     ];
     for (const shipmentId of shipments.sort()) await this.emptied(shipmentId, event, manager);
   }
