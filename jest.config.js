@@ -17,7 +17,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // NestJS 12 and uuid ship as ES modules: jest's module system needs them as CommonJS.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uuid|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)',
+    '/node_modules/(?!(@nestjs|uuid|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|hyparquet|hyparquet-writer)/)',
   ],
   moduleNameMapper: { '^@simpul/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.local/'],

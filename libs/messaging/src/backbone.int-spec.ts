@@ -9,6 +9,7 @@ import {
   appendToOutbox,
   countUnpublished,
   createDataSource,
+  onOutboxCommit,
   toOutboxRecord,
 } from '@simpul/persistence';
 import {
@@ -66,7 +67,7 @@ describe('event backbone: outbox → Kafka → inbox', () => {
   let kafka: Kafka;
   let namer: TopicNamer;
   let publisher: EventPublisher;
-  const running: Array<{ stop(): Promise<void> }> = [];
+  const running: Array<{ stop(): Promise<unknown> }> = [];
 
   beforeAll(async () => {
     database = await createTestDatabase('backbone');
@@ -145,6 +146,58 @@ describe('event backbone: outbox → Kafka → inbox', () => {
       .map((m) => JSON.parse(m.value ?? '{}').id);
     expect(eggs).toEqual([events[0].id, events[1].id]);
     expect(published[0].headers[HEADER.eventType]).toBe('catalog.offer.published');
+  });
+
+  it('tells the relay of each committed outbox append, and of nothing rolled back', async () => {
+    const record = (n: number) => toOutboxRecord(OfferPublished, envelopeFor(offer('EGG', n)));
+    let signals = 0;
+    const stopListening = onOutboxCommit(dataSource, () => signals++);
+    try {
+      await dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, [record(10)]);
+        // A savepoint released inside the transaction is not yet a commit.
+        await manager.transaction((inner) => appendToOutbox(inner, [record(11)]));
+        expect(signals).toBe(0);
+      });
+      expect(signals).toBe(1);
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await appendToOutbox(manager, [record(12)]);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await dataSource.transaction((manager) => manager.query('SELECT 1'));
+      expect(signals).toBe(1);
+      // Outside a transaction the insert commits on its own.
+      await appendToOutbox(dataSource.manager, [record(13)]);
+      expect(signals).toBe(2);
+    } finally {
+      stopListening();
+      await dataSource.query('TRUNCATE outbox');
+    }
+  });
+
+  it('publishes a commit of its own process without waiting for the next poll', async () => {
+    // The first round finds nothing and the relay sleeps ten minutes: only the commit can wake it.
+    const relay = new OutboxRelay(dataSource, publisher, { idleMs: 600_000, logger: quiet });
+    relay.start();
+    running.push(relay);
+    await expectEventually(async () => {
+      const [row] = await dataSource.query(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted",
+      );
+      expect(row.n).toBe(1);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const event = envelopeFor(offer('EGG', 20));
+    await dataSource.transaction((manager) =>
+      appendToOutbox(manager, [toOutboxRecord(OfferPublished, event)]),
+    );
+    await expectEventually(async () => expect(await countUnpublished(dataSource.manager)).toBe(0), {
+      timeoutMs: 20_000,
+    });
+    const published = await readTopic(kafka, namer.physical(TOPICS.catalogOffers.name));
+    expect(published.map((m) => JSON.parse(m.value ?? '{}').id)).toContain(event.id);
   });
 
   it('gives a duplicated delivery one effect', async () => {

@@ -15,3 +15,4 @@ export * from './nest/kafka-event.context';
 export * from './nest/kafka-event.server';
 export * from './nest/messaging.tokens';
 export * from './nest/messaging.module';
+export * from './metrics/messaging-metrics';

@@ -11,11 +11,12 @@ import { DELAY_CHECK_INTERVAL_MS, DelayCheckJob } from './application/shipments/
 import { ShipmentQueries } from './application/shipments/shipment.queries';
 import { TrackShipmentHandler } from './application/shipments/track-shipment.handler';
 import type { LogisticsConfig } from './config/logistics.config';
-import { CreateFleetAndShipments1764500000000 } from './infrastructure/persistence/migrations/1764500000000-create-fleet-and-shipments';
-import { SeedBlitarFleet1764500100000 } from './infrastructure/persistence/migrations/1764500100000-seed-blitar-fleet';
 import { FleetController } from './interface/http/fleet.controller';
 import { ShipmentsController } from './interface/http/shipments.controller';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
+import { LOGISTICS_GAUGES } from './infrastructure/metrics/logistics-gauges';
+import { LOGISTICS_MIGRATIONS } from './infrastructure/persistence/migrations';
+import { LOGISTICS_PERMISSIONS } from './interface/http/permissions';
 
 @Module({})
 export class LogisticsModule {
@@ -26,8 +27,10 @@ export class LogisticsModule {
         ServiceCoreModule.forRoot({
           service: 'logistics',
           config,
+          permissions: LOGISTICS_PERMISSIONS,
+          gauges: LOGISTICS_GAUGES,
           entities: [],
-          migrations: [CreateFleetAndShipments1764500000000, SeedBlitarFleet1764500100000],
+          migrations: LOGISTICS_MIGRATIONS,
         }),
       ],
       controllers: [ShipmentsController, FleetController, OrderEventsConsumer],

@@ -16,19 +16,34 @@ import {
   MATCHING_LOADING_HOURS,
   SubmitPurchaseRequestHandler,
 } from './application/requests/submit-purchase-request.handler';
+import { BumdFeedQueries } from './application/subscriptions/bumd-feed.queries';
+import { BumdFeedRecorder } from './application/subscriptions/bumd-feed.recorder';
+import { WebhookDeliveriesService } from './application/subscriptions/webhook-deliveries.service';
+import { WebhookDispatcher } from './application/subscriptions/webhook-dispatcher';
+import {
+  WEBHOOK_SETTINGS,
+  type WebhookSettings,
+} from './application/subscriptions/webhook-settings';
+import { WebhookSubscriptionsService } from './application/subscriptions/webhook-subscriptions.service';
 import type { OrdersConfig } from './config/orders.config';
-import { CreateOfferBook1764300200000 } from './infrastructure/persistence/migrations/1764300200000-create-offer-book';
-import { CreateBuyers1764400000000 } from './infrastructure/persistence/migrations/1764400000000-create-buyers';
-import { CreateCommodityTerms1764400100000 } from './infrastructure/persistence/migrations/1764400100000-create-commodity-terms';
-import { CreateRequestsAndOrders1764400200000 } from './infrastructure/persistence/migrations/1764400200000-create-requests-and-orders';
-import { CreateMatchingBook1764400300000 } from './infrastructure/persistence/migrations/1764400300000-create-matching-book';
+import { BumdEventsController } from './interface/http/bumd-events.controller';
 import { BuyersController } from './interface/http/buyers.controller';
 import { OfferBookController } from './interface/http/offer-book.controller';
 import { OrdersController } from './interface/http/orders.controller';
 import { PurchaseRequestsController } from './interface/http/purchase-requests.controller';
+import { SseStreams } from './interface/http/sse-streams';
+import { WebhooksController } from './interface/http/webhooks.controller';
+import {
+  BUMD_FEED_GROUP,
+  BUMD_FEED_REPLAY_ALL,
+  BumdFeedConsumer,
+} from './interface/messaging/bumd-feed.consumer';
 import { MatchingInputsConsumer } from './interface/messaging/matching-inputs.consumer';
 import { OfferEventsConsumer } from './interface/messaging/offer-events.consumer';
 import { ShipmentEventsConsumer } from './interface/messaging/shipment-events.consumer';
+import { ORDERS_GAUGES } from './infrastructure/metrics/orders-gauges';
+import { ORDERS_MIGRATIONS } from './infrastructure/persistence/migrations';
+import { ORDERS_PERMISSIONS } from './interface/http/permissions';
 
 @Module({})
 export class OrdersModule {
@@ -39,14 +54,10 @@ export class OrdersModule {
         ServiceCoreModule.forRoot({
           service: 'orders',
           config,
+          permissions: ORDERS_PERMISSIONS,
+          gauges: ORDERS_GAUGES,
           entities: [],
-          migrations: [
-            CreateOfferBook1764300200000,
-            CreateBuyers1764400000000,
-            CreateCommodityTerms1764400100000,
-            CreateRequestsAndOrders1764400200000,
-            CreateMatchingBook1764400300000,
-          ],
+          migrations: ORDERS_MIGRATIONS,
         }),
       ],
       controllers: [
@@ -54,6 +65,8 @@ export class OrdersModule {
         BuyersController,
         PurchaseRequestsController,
         OrdersController,
+        WebhooksController,
+        BumdEventsController,
         OfferEventsConsumer,
         MatchingInputsConsumer,
         ShipmentEventsConsumer,
@@ -74,7 +87,37 @@ export class OrdersModule {
         CancelOrderHandler,
         CloseOrderHandler,
         RecordFulfilmentHandler,
+        { provide: WEBHOOK_SETTINGS, useValue: webhookSettings(config) },
+        {
+          provide: BUMD_FEED_GROUP,
+          useValue: `${config.KAFKA_GROUP_ID ?? 'simpul.orders'}.bumd-feed`,
+        },
+        { provide: BUMD_FEED_REPLAY_ALL, useValue: config.SANDBOX_MODE },
+        BumdFeedRecorder,
+        BumdFeedConsumer,
+        BumdFeedQueries,
+        WebhookSubscriptionsService,
+        WebhookDeliveriesService,
+        WebhookDispatcher,
+        SseStreams,
       ],
     };
   }
+}
+
+function webhookSettings(config: OrdersConfig): WebhookSettings {
+  return {
+    allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    requireHttps: config.WEBHOOK_REQUIRE_HTTPS,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    retry: {
+      baseMs: config.WEBHOOK_RETRY_BASE_MS,
+      maxDelayMs: config.WEBHOOK_RETRY_MAX_DELAY_MS,
+      periodMs: config.WEBHOOK_RETRY_PERIOD_MS,
+    },
+    pollMs: config.WEBHOOK_POLL_MS,
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    sseHeartbeatMs: config.SSE_HEARTBEAT_MS,
+    ssePollMs: config.SSE_POLL_MS,
+  };
 }

@@ -7,10 +7,11 @@ import { ProjectObservationsHandler } from './application/observations/project-o
 import { PriceQueries } from './application/queries/price.queries';
 import { ReferencePricesHandler } from './application/references/reference-prices.handler';
 import type { PricingConfig } from './config/pricing.config';
-import { CreatePricing1764600000000 } from './infrastructure/persistence/migrations/1764600000000-create-pricing';
-import { SeedReferencePrices1764600100000 } from './infrastructure/persistence/migrations/1764600100000-seed-reference-prices';
 import { PricesController } from './interface/http/prices.controller';
 import { PriceEventsConsumer } from './interface/messaging/price-events.consumer';
+import { PRICING_GAUGES } from './infrastructure/metrics/pricing-gauges';
+import { PRICING_MIGRATIONS } from './infrastructure/persistence/migrations';
+import { PRICING_PERMISSIONS } from './interface/http/permissions';
 
 @Module({})
 export class PricingModule {
@@ -21,8 +22,10 @@ export class PricingModule {
         ServiceCoreModule.forRoot({
           service: 'pricing',
           config,
+          permissions: PRICING_PERMISSIONS,
+          gauges: PRICING_GAUGES,
           entities: [],
-          migrations: [CreatePricing1764600000000, SeedReferencePrices1764600100000],
+          migrations: PRICING_MIGRATIONS,
         }),
       ],
       controllers: [PricesController, PriceEventsConsumer],

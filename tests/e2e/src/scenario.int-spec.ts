@@ -1,4 +1,16 @@
-import { authHeader, startTestService } from '@simpul/testing';
+import { TopicNamer } from '@simpul/messaging';
+import {
+  authHeader,
+  expectEventually,
+  readTopic,
+  startTestService,
+  testKafka,
+} from '@simpul/testing';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+// The reference receiver a BUMD developer copies (tools/bumd-receiver), receiving the scenario.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { createReceiver } from '../../../tools/bumd-receiver/receiver.mjs';
 // The suite drives the scenario code `npm start` runs; tools/start is an app, not an aliased library.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { formatSummary, runScenario } from '../../../tools/start/src/scenario/run-scenario';
@@ -18,16 +30,26 @@ const get = async <T>(url: string): Promise<T> => {
 type Urls = Record<'catalog' | 'orders' | 'logistics' | 'pricing', string>;
 
 /** The four services as processes on one broker (one topic prefix), each on its own database. */
-async function startSystem(label: string): Promise<{ url: Urls; stop: () => Promise<void> }> {
+async function startSystem(
+  label: string,
+): Promise<{ url: Urls; topicPrefix: string; stop: () => Promise<void> }> {
   const catalog = await startTestService('catalog', `${label}_catalog`, {
     OFFER_EXPIRY_SWEEP_MS: '1000',
   });
   const prefix = { KAFKA_TOPIC_PREFIX: catalog.topicPrefix };
   const others = await Promise.allSettled([
-    startTestService('orders', `${label}_orders`, { ...prefix, MATCHING_CLOCK_TICK_MS: '1000' }),
+    startTestService('orders', `${label}_orders`, {
+      ...prefix,
+      MATCHING_CLOCK_TICK_MS: '1000',
+      // The BUMD's receiver below listens on loopback, over plain http.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_REQUIRE_HTTPS: 'false',
+      WEBHOOK_POLL_MS: '100',
+    }),
     startTestService('logistics', `${label}_logistics`, {
       ...prefix,
-      DISPATCH_PLANNING_INTERVAL_MS: '500',
+      // As `npm start` runs it: a planning round every 2 s.
+      DISPATCH_PLANNING_INTERVAL_MS: '2000',
       DISPATCH_HOLD_BELOW_FILL: '0',
       DELAY_CHECK_INTERVAL_MS: '500',
     }),
@@ -48,6 +70,7 @@ async function startSystem(label: string): Promise<{ url: Urls; stop: () => Prom
       logistics: logistics.url,
       pricing: pricing.url,
     },
+    topicPrefix: catalog.topicPrefix,
     stop,
   };
 }
@@ -80,15 +103,37 @@ describe('the Blitar → Jakarta scenario over the four services', () => {
   let system: Awaited<ReturnType<typeof startSystem>> | undefined;
   let url: Urls;
   let summary: ScenarioSummary;
+  // Pasar Jaya's system: the reference receiver, subscribed to all its events before the run.
+  const received: { id: string; type: string; subject: string; tenantId?: string }[] = [];
+  let receiver: Server | undefined;
 
   beforeAll(async () => {
     system = await startSystem('scn');
     url = system.url;
+    const secret = 'whsec_e2e_scenario_0123456789abcdef0123';
+    receiver = createServer(
+      createReceiver({
+        secret,
+        onEvent: (event: { id: string; type: string; subject: string; tenantId?: string }) => {
+          received.push(event);
+        },
+      }),
+    );
+    await new Promise<void>((resolve) => receiver?.listen(0, '127.0.0.1', resolve));
+    const port = (receiver.address() as AddressInfo).port;
+    const subscribed = await fetch(`${url.orders}/webhooks/subscriptions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeader('bumd', 'pasar-jaya') },
+      body: JSON.stringify({ url: `http://127.0.0.1:${port}/simpul`, eventTypes: ['*'], secret }),
+    });
+    if (subscribed.status !== 201) throw new Error(`subscription: ${await subscribed.text()}`);
     summary = await scenarioOn(url);
     process.stdout.write(`${formatSummary(summary)}\n`);
   }, 240_000);
 
   afterAll(async () => {
+    receiver?.closeAllConnections();
+    await new Promise((resolve) => receiver?.close(resolve));
     await system?.stop();
   });
 
@@ -134,7 +179,8 @@ describe('the Blitar → Jakarta scenario over the four services', () => {
       shipmentId: string;
       lines: { allocationId: string }[];
     }>(`${url.orders}/orders/${chain.orderId}`);
-    expect(order).toMatchObject({ status: 'closed', shipmentId: chain.shipmentId });
+    // The order names its latest truck; its lines may have travelled on more than one.
+    expect(order).toMatchObject({ status: 'closed', shipmentId: expect.any(String) });
     expect(order.lines.map((l) => l.allocationId)).toContain(chain.allocationId);
     const request = await get<{ orderIds: string[] }>(
       `${url.orders}/purchase-requests/${order.requestId}`,
@@ -185,6 +231,45 @@ describe('the Blitar → Jakarta scenario over the four services', () => {
     expect(offer.remaining.amount).toBe(offer.quantity.amount);
     expect(await get<unknown[]>(`${url.catalog}/offers/${offerId}/allocations`)).toEqual([]);
     expect(spike.blockedRequestReasons.join(' ')).toMatch(/PRICE_ABOVE_CEILING.*ceiling 32,000/);
+  });
+
+  it("delivered to Pasar Jaya's webhook receiver exactly its own events, in order per key", async () => {
+    const kafka = testKafka('scenario-bumd-check');
+    const namer = new TopicNamer(system?.topicPrefix);
+    const own = async () => {
+      const messages = [];
+      for (const topic of ['orders.orders.v1', 'logistics.shipments.v1']) {
+        for (const m of await readTopic(kafka, namer.physical(topic))) {
+          messages.push({ ...m, key: `${topic}/${m.key}` });
+        }
+      }
+      return messages
+        .map((m) => ({ key: m.key, ...(JSON.parse(m.value ?? '{}') as (typeof received)[number]) }))
+        .filter((e) => e.tenantId === 'pasar-jaya');
+    };
+    const expected = await expectEventually(
+      async () => {
+        const events = await own();
+        expect(new Set(received.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+        return events;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(expected.length).toBeGreaterThan(DAYS * 5);
+    expect(received.length).toBe(expected.length); // the receiver took each event once
+    expect(received.every((e) => e.tenantId === 'pasar-jaya')).toBe(true);
+    expect(new Set(received.map((e) => e.type))).toEqual(new Set(expected.map((e) => e.type)));
+    // Per topic and key (order, request, shipment), in the order of the topic.
+    const keyOf = new Map(expected.map((e) => [e.id, `${e.key}`]));
+    const byKey = (events: { id: string }[]) => {
+      const groups = new Map<string, string[]>();
+      for (const e of events) {
+        const key = keyOf.get(e.id) ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), e.id]);
+      }
+      return groups;
+    };
+    expect(byKey(received)).toEqual(byKey(expected));
   });
 
   it('gives the same trade for the same seed on a fresh system', async () => {

@@ -1,12 +1,15 @@
+import { JwtService } from '@nestjs/jwt';
 import { join } from 'node:path';
 import {
   allocatePort,
+  authHeader,
   createTestDatabase,
   expectEventually,
   repoRoot,
   type ServiceProcess,
   spawnService,
   startService,
+  TEST_AUTH_SECRET,
   testKafkaBrokers,
   type TestDatabase,
   uniqueTopicPrefix,
@@ -73,6 +76,40 @@ describe('service process: configuration and health', () => {
       }
     },
   );
+
+  it('accepts tokens of the previous secret during a rotation, and of no other', async () => {
+    const newSecret = 'rotated-secret-for-this-test-only-0123456789abcdef';
+    const proc = await startService('catalog', {
+      PORT: String(allocatePort()),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers(),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
+      AUTH_JWT_SECRET: newSecret,
+      AUTH_JWT_PREVIOUS_SECRET: TEST_AUTH_SECRET,
+    });
+    const signed = (secret: string) => ({
+      authorization: `Bearer ${new JwtService().sign(
+        { role: 'analyst' },
+        {
+          secret,
+          algorithm: 'HS256',
+          subject: 'rotation',
+          issuer: 'simpul',
+          audience: 'simpul',
+          expiresIn: 600,
+        },
+      )}`,
+    });
+    const commodities = (headers: Record<string, string>) =>
+      fetch(`${proc.url}/commodities`, { headers }).then((r) => r.status);
+    try {
+      expect(await commodities(signed(newSecret))).toBe(200);
+      expect(await commodities(authHeader('analyst'))).toBe(200);
+      expect(await commodities(signed('a-third-secret-nobody-configured-0123456789ab'))).toBe(401);
+    } finally {
+      await proc.stop('SIGTERM');
+    }
+  });
 
   describe('with a broker of its own that the test stops', () => {
     const port = 19592;

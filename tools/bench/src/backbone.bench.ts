@@ -23,6 +23,7 @@ import { type Kafka, Partitioners } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ConsumerRole } from './bench-consumer';
 import { benchEnvironment } from './bench-environment';
+import { percentiles } from './percentiles';
 import { sampleOutboxRecords } from './sample-events';
 
 const quiet = {
@@ -70,35 +71,49 @@ function startConsumer(
   });
 }
 
+/** Waits until `done` reaches `total`; on a terminal, shows the count as it goes. */
 async function until(
   label: string,
   total: number,
   done: () => Promise<number> | number,
 ): Promise<void> {
+  const tty = process.stdout.isTTY;
   let shown = -1;
   for (;;) {
     const count = await done();
-    if (count !== shown) process.stdout.write(`\r  ${label}: ${count}/${total}`);
+    if (tty && count !== shown) process.stdout.write(`\r  ${label}: ${count}/${total}`);
     shown = count;
     if (count >= total) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  process.stdout.write('\n');
+  if (tty) process.stdout.write('\n');
 }
 
 const RAW_BATCH = 1000;
+/** Events a second in the latency run: a steady trickle, far below what the backbone carries. */
+const LATENCY_RATE = 50;
 
 const elapsed = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
-/** Outbox insert (transactions of txSize) → relay → Kafka → consumer process → inbox + effect. */
-async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<number> {
-  const namer = new TopicNamer(`bench${uniqueId()}.`);
-  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
-  await setup.dataSource.query('DROP TABLE IF EXISTS bench_applied');
-  await setup.dataSource.query(
-    'CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL)',
+/** A fresh effect table, and an empty outbox and inbox. */
+async function resetTables(dataSource: DataSource): Promise<void> {
+  await dataSource.query('DROP TABLE IF EXISTS bench_applied');
+  await dataSource.query(
+    `CREATE TABLE bench_applied (offer_id uuid PRIMARY KEY, price bigint NOT NULL,
+       applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
   );
-  await setup.dataSource.query('TRUNCATE outbox, inbox');
+  await dataSource.query('TRUNCATE outbox, inbox');
+}
+
+/** A fresh topic, tables and consumer process, and an outbox relay (not started) to feed them. */
+async function pipeline(
+  setup: Setup,
+  role: 'per-event' | 'batch',
+  prefix: string,
+): Promise<{ relay: OutboxRelay; stop: () => Promise<void> }> {
+  const namer = new TopicNamer(`${prefix}${uniqueId()}.`);
+  await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
+  await resetTables(setup.dataSource);
   const child = await startConsumer(
     role,
     { BENCH_BROKERS: setup.brokers, BENCH_DB_URL: setup.dbUrl, BENCH_PREFIX: namer.prefix },
@@ -106,7 +121,21 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
   );
   const publisher = new EventPublisher(setup.kafka, namer);
   await publisher.connect();
-  const relay = new OutboxRelay(setup.dataSource, publisher, { idleMs: 5, logger: quiet });
+  // As the services run it: polls every 50 ms, woken by this process's commits at most every 10 ms.
+  const relay = new OutboxRelay(setup.dataSource, publisher, { logger: quiet });
+  return {
+    relay,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await relay.stop();
+      await publisher.disconnect();
+    },
+  };
+}
+
+/** Outbox insert (transactions of txSize) → relay → Kafka → consumer process → inbox + effect. */
+async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<number> {
+  const { relay, stop } = await pipeline(setup, role, 'bench');
   const records = sampleOutboxRecords(setup.events);
   const started = process.hrtime.bigint();
   relay.start();
@@ -115,16 +144,72 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
       appendToOutbox(manager, records.slice(i, i + setup.txSize)),
     );
   }
-  await until(
-    `applied through the backbone (${role} handler)`,
-    setup.events,
-    async () => (await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied'))[0].n,
-  );
+  const written = elapsed(started);
+  // Where the time goes: when the relay had published everything, and when the consumer had
+  // applied everything (each checked every 20 ms, so ±20 ms).
+  let published: number | undefined;
+  await until(`applied through the backbone (${role} handler)`, setup.events, async () => {
+    const [row] = await setup.dataSource.query(
+      `SELECT (SELECT count(*) FROM bench_applied)::int AS applied,
+                (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished`,
+    );
+    if (published === undefined && row.unpublished === 0) published = elapsed(started);
+    return row.applied;
+  });
   const seconds = elapsed(started);
-  child.kill('SIGTERM');
-  await relay.stop();
-  await publisher.disconnect();
+  const at = (s: number) => `${s.toFixed(2)} s`;
+  console.log(
+    `  stages: written ${at(written)}, published ${at(published ?? seconds)}, applied ${at(seconds)}`,
+  );
+  await stop();
   return seconds;
+}
+
+export interface Latency {
+  eventsPerSecond: number;
+  events: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * Commit → applied latency at a low, steady rate: one event per transaction, `rate` a second, as
+ * a service writes when it is not busy. Each event is timed from its commit returning to the
+ * consumer's insert of its effect (same host clock).
+ */
+async function latency(setup: Setup, count: number, rate: number): Promise<Latency> {
+  const { relay, stop } = await pipeline(setup, 'batch', 'benchlat');
+  relay.start();
+  const committedAt = new Map<string, number>();
+  const started = Date.now();
+  for (const [i, record] of sampleOutboxRecords(count).entries()) {
+    const due = started + (i * 1000) / rate;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    await setup.dataSource.transaction((manager) => appendToOutbox(manager, [record]));
+    committedAt.set(JSON.parse(record.value).data.offerId, Date.now());
+  }
+  await until('applied one by one', count, async () => {
+    const [row] = await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied');
+    return row.n;
+  });
+  const rows: { offer_id: string; applied_at: Date }[] = await setup.dataSource.query(
+    'SELECT offer_id, applied_at FROM bench_applied',
+  );
+  const delays = rows
+    .map((r) => r.applied_at.getTime() - (committedAt.get(r.offer_id) as number))
+    .sort((a, b) => a - b);
+  await stop();
+  const { p50, p95, p99 } = percentiles(delays);
+  return {
+    eventsPerSecond: rate,
+    events: count,
+    p50Ms: p50,
+    p95Ms: p95,
+    p99Ms: p99,
+    maxMs: delays[delays.length - 1],
+  };
 }
 
 /** The same number and size of messages, produced and consumed (in another process) with plain kafkajs. */
@@ -166,50 +251,54 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   return seconds;
 }
 
-function parseOptions(): { events: number; txSize: number; runs: number } {
+function parseOptions(): { events: number; txSize: number; runs: number; latencyEvents: number } {
   const { values } = parseArgs({
     options: {
       events: { type: 'string', default: '20000' },
       'tx-size': { type: 'string', default: '100' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '5' },
+      'latency-events': { type: 'string', default: '400' },
     },
   });
-  const [events, txSize, runs] = [
+  const [events, txSize, runs, latencyEvents] = [
     Number(values.events),
     Number(values['tx-size']),
     Number(values.runs),
+    Number(values['latency-events']),
   ];
-  if (![events, txSize, runs].every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error('--events, --tx-size and --runs take positive whole numbers');
+  if (![events, txSize, runs, latencyEvents].every((n) => Number.isInteger(n) && n >= 1)) {
+    throw new Error('--events, --tx-size, --runs and --latency-events take positive whole numbers');
   }
-  return { events, txSize, runs };
+  return { events, txSize, runs, latencyEvents };
 }
 
-/** Runs a scenario `runs` times; the median is reported, with the spread. */
-async function repeat(runs: number, scenario: () => Promise<number>): Promise<number[]> {
-  const seconds: number[] = [];
-  for (let i = 0; i < runs; i++) seconds.push(await scenario());
-  return seconds.sort((a, b) => a - b);
-}
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
-
-/** Seconds of each path's runs, sorted (fastest first). */
+/** Seconds of each path's runs, in the order they ran (round by round). */
 type Timings = Record<'batch' | 'perEvent' | 'raw', number[]>;
 
+/**
+ * Each path's rate (median and runs, fastest first) and its share of raw kafkajs: the median of
+ * the shares measured round by round, each against the raw run of the same round, minutes apart
+ * from the next round's (the raw rate itself swings by a third between rounds on a shared machine).
+ */
 function figures(events: number, t: Timings) {
   const rate = (seconds: number) => Math.round(events / seconds);
-  const path = (sorted: number[], ratio = true) => ({
-    eventsPerSecond: rate(median(sorted)),
-    runs: sorted.map(rate).reverse(),
-    ...(ratio && { shareOfRawPercent: roundTo((median(t.raw) / median(sorted)) * 100, 1) }),
+  const path = (seconds: number[], ratio = true) => ({
+    eventsPerSecond: rate(median(seconds)),
+    runs: seconds.map(rate).sort((a, b) => b - a),
+    ...(ratio && {
+      shareOfRawPercent: roundTo(median(seconds.map((s, i) => (t.raw[i] / s) * 100)), 1),
+      sharesOfRawPercent: seconds.map((s, i) => roundTo((t.raw[i] / s) * 100, 1)),
+    }),
   });
   return { batch: path(t.batch), perEvent: path(t.perEvent), raw: path(t.raw, false) };
 }
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  const { events, txSize, runs } = parseOptions();
+  const { events, txSize, runs, latencyEvents } = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
   const providedKafka = await provideKafka(log);
   const providedPg = await providePostgres(log);
@@ -231,24 +320,50 @@ async function main(): Promise<void> {
   );
   try {
     const bytes = Buffer.byteLength(sampleOutboxRecords(1)[0].value);
-    const batch = await repeat(runs, () => backbone(setup, 'batch'));
-    const perEvent = await repeat(runs, () => backbone(setup, 'per-event'));
-    const raw = await repeat(runs, () => rawKafka(setup, bytes));
-    const rate = (seconds: number) => (events / seconds).toFixed(0);
-    const line = (label: string, sorted: number[], ratio = true) =>
+    // Round by round, so that each share of raw compares runs made within the same minute.
+    const timings: Timings = { batch: [], perEvent: [], raw: [] };
+    for (let round = 1; round <= runs; round++) {
+      timings.batch.push(await backbone(setup, 'batch'));
+      timings.perEvent.push(await backbone(setup, 'per-event'));
+      timings.raw.push(await rawKafka(setup, bytes));
+      const r = (s: number) => Math.round(events / s);
+      const [b, p, w] = [
+        timings.batch[round - 1],
+        timings.perEvent[round - 1],
+        timings.raw[round - 1],
+      ];
       console.log(
-        `${label.padEnd(46)} ${rate(median(sorted)).padStart(6)} events/s (runs: ${sorted.map(rate).reverse().join(', ')})` +
-          (ratio ? `  ${((median(raw) / median(sorted)) * 100).toFixed(1)}% of raw` : ''),
+        `round ${round}/${runs}: batch ${r(b)}/s (${((w / b) * 100).toFixed(1)}% of raw), per-event ${r(p)}/s (${((w / p) * 100).toFixed(1)}%), raw ${r(w)}/s`,
       );
-    console.log(`\nmessage size ${bytes} bytes; median of ${runs} runs`);
-    line('backbone, batch handler (one INSERT per chunk)', batch);
-    line('backbone, per-event handler (one INSERT each)', perEvent);
-    line('raw kafkajs produce → consume', raw, false);
+    }
+    const lowRate = await latency(setup, latencyEvents, LATENCY_RATE);
+    const result = { ...figures(events, timings), latency: lowRate };
+    const line = (label: string, path: ReturnType<typeof figures>[keyof Timings]) =>
+      console.log(
+        `${label.padEnd(46)} ${String(path.eventsPerSecond).padStart(6)} events/s (runs: ${path.runs.join(', ')})` +
+          ('shareOfRawPercent' in path && path.shareOfRawPercent !== undefined
+            ? `  ${path.shareOfRawPercent.toFixed(1)}% of raw (median of rounds: ${path.sharesOfRawPercent?.join(', ')})`
+            : ''),
+      );
+    console.log(`\nmessage size ${bytes} bytes; median of ${runs} rounds`);
+    line('backbone, batch handler (one INSERT per chunk)', result.batch);
+    line('backbone, per-event handler (one INSERT each)', result.perEvent);
+    line('raw kafkajs produce → consume', result.raw);
+    console.log(
+      `commit → applied at ${LATENCY_RATE} events/s, one per transaction (${lowRate.events} events): p50 ${lowRate.p50Ms} ms · p95 ${lowRate.p95Ms} ms · p99 ${lowRate.p99Ms} ms · max ${lowRate.maxMs} ms`,
+    );
     writeBenchResult({
       name: 'backbone',
       startedAt,
-      parameters: { events, txSize, runs, messageBytes: bytes },
-      figures: figures(events, { batch, perEvent, raw }),
+      parameters: {
+        events,
+        txSize,
+        runs,
+        messageBytes: bytes,
+        latencyEvents,
+        latencyRate: LATENCY_RATE,
+      },
+      figures: result,
       environment: benchEnvironment(providedKafka, providedPg),
     });
   } finally {

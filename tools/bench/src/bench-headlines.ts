@@ -58,7 +58,7 @@ export const AIMS: Record<string, Aim> = {
     headline: (at) => {
       const [rate, share] = [at('batch.eventsPerSecond'), at('batch.shareOfRawPercent')];
       return {
-        figure: `${fmt(rate)} events/s with the batch handler (${fmt(share, 1)} % of raw); per-event ${fmt(at('perEvent.eventsPerSecond'))}/s; raw ${fmt(at('raw.eventsPerSecond'))}/s`,
+        figure: `${fmt(rate)} events/s with the batch handler (${fmt(share, 1)} % of raw); per-event ${fmt(at('perEvent.eventsPerSecond'))}/s; raw ${fmt(at('raw.eventsPerSecond'))}/s; commit → applied p99 ${fmt(at('latency.p99Ms'))} ms at ${fmt(at('latency.eventsPerSecond'))} events/s`,
         met: rate >= 5_000 && share >= 30,
       };
     },
@@ -70,6 +70,22 @@ export const AIMS: Record<string, Aim> = {
       return {
         figure: `${fmt(rate)} observations/s (${fmt(at('seconds'), 1)} s, ${fmt(at('series'))} series kept current)`,
         met: rate >= 20_000,
+      };
+    },
+  },
+  webhooks: {
+    aim: 'figures only (#8); every event once, in order per order',
+    headline: (at) => ({
+      figure: `${fmt(at('deliveriesPerSecond'))} signed deliveries/s to a loopback receiver (backlog); p99 publish → received ${fmt(at('pacedLatencyMs.p99'))} ms at ${fmt(at('pacedEventsPerSecond'))} events/s; ${fmt(at('duplicates'))} duplicates, ${fmt(at('outOfOrder'))} out of order`,
+    }),
+  },
+  export: {
+    aim: '≥ 50,000 events/s to NDJSON (#9)',
+    headline: (at) => {
+      const rate = at('ndjson.eventsPerSecond');
+      return {
+        figure: `${fmt(rate)} events/s to NDJSON, ${fmt(at('csv.eventsPerSecond'))} to CSV, ${fmt(at('parquet.eventsPerSecond'))} to Parquet (${fmt(at('events'))} events, median of runs)`,
+        met: rate >= 50_000,
       };
     },
   },

@@ -13,5 +13,7 @@ export const BENCHES: readonly BenchDefinition[] = [
   { name: 'dispatch', script: 'dist/services/logistics/src/bench/dispatch.bench.js' },
   { name: 'backbone', script: 'dist/tools/bench/src/backbone.bench.js' },
   { name: 'pricing', script: 'dist/tools/bench/src/pricing.bench.js' },
+  { name: 'webhooks', script: 'dist/tools/bench/src/webhooks.bench.js' },
+  { name: 'export', script: 'dist/tools/bench/src/export.bench.js' },
   { name: 'flow', script: 'dist/tools/bench/src/flow.bench.js', optional: true },
 ];

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@simpul/contracts';
 import type { Consumer, Kafka } from 'kafkajs';
+import { type Percentiles, percentiles } from './percentiles';
 
 export interface FlowRun {
   label: string;
@@ -9,12 +10,6 @@ export interface FlowRun {
   throughput: number;
   toOrder: Percentiles;
   toPlanned: Percentiles;
-}
-
-export interface Percentiles {
-  p50: number;
-  p95: number;
-  p99: number;
 }
 
 /**
@@ -27,6 +22,8 @@ export class FlowObserver {
   private ordered = new Map<string, number>();
   private planned = new Map<string, number>();
   private requestOfOrder = new Map<string, string>();
+  /** Orders seen planned before their confirmation: the two topics are read independently. */
+  private plannedBeforeConfirmed = new Map<string, number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -107,19 +104,25 @@ export class FlowObserver {
 
   private see(event: EventEnvelope<Record<string, unknown>>, now: number): void {
     if (event.type === 'orders.order.confirmed') {
-      const requestId = event.data['requestId'] as string;
-      this.requestOfOrder.set(event.data['orderId'] as string, requestId);
+      const [requestId, orderId] = [event.data['requestId'], event.data['orderId']] as string[];
+      this.requestOfOrder.set(orderId, requestId);
       if (!this.ordered.has(requestId)) this.ordered.set(requestId, now);
+      const plannedAt = this.plannedBeforeConfirmed.get(orderId);
+      if (plannedAt !== undefined) {
+        this.plannedBeforeConfirmed.delete(orderId);
+        this.markPlanned(requestId, Math.max(plannedAt, now));
+      }
     } else if (event.type === 'logistics.shipment.planned') {
       for (const orderId of event.data['orderIds'] as string[]) {
         const requestId = this.requestOfOrder.get(orderId);
-        if (requestId && !this.planned.has(requestId)) this.planned.set(requestId, now);
+        if (requestId) this.markPlanned(requestId, now);
+        else if (!this.plannedBeforeConfirmed.has(orderId))
+          this.plannedBeforeConfirmed.set(orderId, now);
       }
     }
   }
-}
 
-function percentiles(sorted: number[]): Percentiles {
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  private markPlanned(requestId: string, at: number): void {
+    if (!this.planned.has(requestId)) this.planned.set(requestId, at);
+  }
 }

@@ -5,6 +5,9 @@ import { mintToken, type Role } from '@simpul/platform';
 import { repoRoot } from '@simpul/testing';
 import { SingleBar } from 'cli-progress';
 import { provideInfrastructure } from './infrastructure';
+import { connect } from './scenario/api-client';
+import { PRODUCER_ROSTER } from './scenario/producer-roster';
+import { registerProducers } from './scenario/register-producers';
 import { formatSummary, runScenario } from './scenario/run-scenario';
 import type { ScenarioTarget } from './scenario/scenario-types';
 import {
@@ -21,7 +24,7 @@ const USAGE = `usage: npm start -- [--no-simulate] [--days <n>] [--seed <n>] [--
 
 Starts Kafka, PostgreSQL and the four simpul services on this machine, runs the Blitar → Jakarta
 scenario (unless --no-simulate), prints a summary, and keeps everything up until Ctrl-C.
-  --no-simulate   start the system and leave it idle
+  --no-simulate   start the system with its reference data and leave it idle
   --days <n>      simulated days of the programme (default 5)
   --seed <n>      the scenario's seed: the same seed gives the same scenario (default 2025)
   --rate <x>      scale of the daily volume (default 1)
@@ -42,6 +45,11 @@ const DEMO_ENV: Record<string, string> = {
   CEILING_CHECK_MS: '2000',
   MATCHING_CLOCK_TICK_MS: '5000',
   OFFER_EXPIRY_SWEEP_MS: '5000',
+  // One machine: a BUMD developer's receiver (tools/bumd-receiver) runs on loopback over http.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+  // The scenario replays days of trade in seconds as a handful of clients: no rate limit.
+  RATE_LIMIT_PER_MINUTE: '0',
+  WEBHOOK_REQUIRE_HTTPS: 'false',
 };
 
 function options() {
@@ -107,6 +115,9 @@ async function main(): Promise<void> {
       token: (role, tenant) =>
         mintToken({ secret, role: role as Role, subject: `npm-start:${role}`, tenantId: tenant }),
     };
+    say('reference data');
+    const producers = await registerProducers(connect(target).catalog);
+    console.log(referenceNote(producers.registered, producers.verified));
     if (opts.simulate) {
       echo = !opts.quiet;
       say(`scenario: ${opts.days} days, seed ${opts.seed}, rate ${opts.rate}`);
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
       let started = false;
       const summary = await runScenario(target, {
         ...opts,
+        producerIds: producers.ids,
         onProgress: (done, total, label) => {
           if (!started) bar.start(total, 0, { label });
           started = true;
@@ -134,6 +146,18 @@ async function main(): Promise<void> {
     await stop();
     process.exit(1);
   }
+}
+
+/** What the system starts with: the migrations' reference data, and the roster via the catalog. */
+function referenceNote(registered: number, verified: number): string {
+  const producers =
+    registered === 0 && verified === 0
+      ? 'already registered and verified'
+      : `${registered} registered, ${verified} verified through the catalog API`;
+  return (
+    '  commodities, the three BUMDs and their destinations, the fleet and routes, HET/HAP prices:' +
+    ` from the migrations\n  ${PRODUCER_ROSTER.length} Blitar producers: ${producers}`
+  );
 }
 
 function port(name: ServiceName): number {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EVENT_CATALOG } from '../events/event-catalog';
-import { ALL_TOPICS, dlqTopicFor } from '../topics/topic-registry';
+import { ALL_TOPICS, BUMD_FEED_TOPIC_NAMES, dlqTopicFor } from '../topics/topic-registry';
+import { BUMD_CATALOG_FILE, withBumdEventCatalog } from './bumd-event-catalog';
 import {
   ASYNCAPI_FILE,
   buildAsyncApiDocument,
@@ -55,6 +56,15 @@ describe('AsyncAPI document', () => {
   it('is committed as generated: run `npm run asyncapi` after changing a contract', () => {
     const committed = readFileSync(join(findRepoRoot(__dirname), ASYNCAPI_FILE), 'utf8');
     expect(committed).toBe(renderAsyncApiYaml());
+  });
+
+  it('has its BUMD event catalog in docs/bumd-developers.md as generated, one section per feed event', () => {
+    const committed = readFileSync(join(findRepoRoot(__dirname), BUMD_CATALOG_FILE), 'utf8');
+    expect(committed).toBe(withBumdEventCatalog(committed));
+    for (const event of EVENT_CATALOG.filter((e) => BUMD_FEED_TOPIC_NAMES.includes(e.topic.name))) {
+      expect(committed).toContain(`### ${event.type}\n`);
+    }
+    expect(committed).not.toContain('### orders.matching.');
   });
 
   it('renders deterministically, with the do-not-edit header', () => {

@@ -1,8 +1,9 @@
-// Writes docs/asyncapi.yaml from the contracts; `--check` only compares. Run it with `npm run asyncapi`.
+// Writes docs/asyncapi.yaml and the event catalog in docs/bumd-developers.md from the contracts; `--check` only compares. Run it with `npm run asyncapi`.
 import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { ASYNCAPI_FILE, renderAsyncApiYaml } from './build-asyncapi';
+import { BUMD_CATALOG_FILE, withBumdEventCatalog } from './bumd-event-catalog';
 
 /** The repository root: the nearest folder, from `start` upwards, that holds nx.json. */
 export function findRepoRoot(start: string = __dirname): string {
@@ -18,22 +19,30 @@ export function main(args: readonly string[]): number {
     console.error(`unknown argument ${unknown.join(' ')}\nusage: generate-asyncapi [--check]`);
     return 2;
   }
-  const file = join(findRepoRoot(), ASYNCAPI_FILE);
-  const expected = renderAsyncApiYaml();
+  const root = findRepoRoot();
+  const bumdFile = join(root, BUMD_CATALOG_FILE);
+  const outputs: [name: string, path: string, expected: string][] = [
+    [ASYNCAPI_FILE, join(root, ASYNCAPI_FILE), renderAsyncApiYaml()],
+    [BUMD_CATALOG_FILE, bumdFile, withBumdEventCatalog(readFileSync(bumdFile, 'utf8'))],
+  ];
   if (args.includes('--check')) {
-    const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    if (actual !== expected) {
-      console.error(
-        `${ASYNCAPI_FILE} is ${actual === undefined ? 'missing' : 'out of date'}: run \`npm run asyncapi\` and commit the result`,
-      );
-      return 1;
+    let stale = 0;
+    for (const [name, path, expected] of outputs) {
+      const actual = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+      if (actual !== expected) {
+        stale++;
+        console.error(
+          `${name} is ${actual === undefined ? 'missing' : 'out of date'}: run \`npm run asyncapi\` and commit the result`,
+        );
+      } else console.log(`${name} is up to date`);
     }
-    console.log(`${ASYNCAPI_FILE} is up to date`);
-    return 0;
+    return stale ? 1 : 0;
   }
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, expected);
-  console.log(`wrote ${ASYNCAPI_FILE}`);
+  for (const [name, path, expected] of outputs) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, expected);
+    console.log(`wrote ${name}`);
+  }
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { RequestSubmitted } from './orders/request-submitted.v1';
 import { RequestStatusChanged } from './orders/request-status-changed.v1';
 import { OrderConfirmed } from './orders/order-confirmed.v1';
 import { OrderStatusChanged } from './orders/order-status-changed.v1';
+import { SubscriptionPaused } from './orders/subscription-paused.v1';
 import { MatchingOfferUpdated } from './orders/matching/matching-offer-updated.v1';
 import { MatchingOfferClosed } from './orders/matching/matching-offer-closed.v1';
 import { MatchingRequestSubmitted } from './orders/matching/matching-request-submitted.v1';
@@ -29,6 +30,8 @@ import { ShipmentUnplannable } from './logistics/shipment-unplannable.v1';
 import { ShipmentDeparted } from './logistics/shipment-departed.v1';
 import { ShipmentCheckpoint } from './logistics/shipment-checkpoint.v1';
 import { ShipmentDelayed } from './logistics/shipment-delayed.v1';
+import { OrderReleased } from './logistics/order-released.v1';
+import { OrderReleaseRefused } from './logistics/order-release-refused.v1';
 import type { EventDefinition } from './event-definition';
 
 /** Every event type and version simpul knows, one entry per contract file. */
@@ -47,6 +50,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   RequestStatusChanged,
   OrderConfirmed,
   OrderStatusChanged,
+  SubscriptionPaused,
   MatchingOfferUpdated,
   MatchingOfferClosed,
   MatchingRequestSubmitted,
@@ -64,6 +68,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ShipmentDeparted,
   ShipmentCheckpoint,
   ShipmentDelayed,
+  OrderReleased,
+  OrderReleaseRefused,
 ] as EventDefinition[];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {

@@ -58,9 +58,9 @@ export const TOPICS = {
     name: 'logistics.shipments.v1',
     owner: 'logistics',
     description:
-      'Truck and rail loads from BTC Blitar to Jakarta destinations, tracked to delivery.',
+      "Truck and rail loads from BTC Blitar to Jakarta destinations, tracked to delivery, and logistics' answers to order cancellations.",
     partitions: 6,
-    key: 'shipmentId',
+    key: 'shipmentId for shipments, orderId for answers to cancellations',
     cleanupPolicy: 'delete',
     retentionMs: FOREVER,
   },
@@ -112,6 +112,34 @@ export function dlqTopicFor(topic: TopicDefinition): TopicDefinition {
     description: `Dead letters of ${topic.name}: messages that failed validation or kept failing.`,
     cleanupPolicy: 'delete',
     retentionMs: DLQ_RETENTION_MS,
+  };
+}
+
+/**
+ * The topics a BUMD's feed is made of (its requests, allocations, orders and shipments): what
+ * webhooks, the event stream and its own topic carry, for events whose `tenantId` is the BUMD.
+ */
+export const BUMD_FEED_TOPIC_NAMES: readonly string[] = [
+  TOPICS.ordersOrders.name,
+  TOPICS.logisticsShipments.name,
+];
+
+const BUMD_TOPIC_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * The optional topic of one BUMD (`orders.bumd-<buyerId>.v1`): a copy of the events of its own
+ * requests, orders and shipments, for BUMDs that run Kafka consumers. Created when an operator
+ * enables it; an ACL lets the BUMD's principal read this topic only (docs/bumd-developers.md).
+ */
+export function bumdTopicFor(buyerId: string): TopicDefinition {
+  return {
+    name: `orders.bumd-${buyerId}.v1`,
+    owner: 'orders',
+    description: `The events of ${buyerId}'s own requests, orders and shipments (a copy for its Kafka consumers).`,
+    partitions: 3,
+    key: 'as at the source: requestId, orderId, shipmentId (order per key is kept)',
+    cleanupPolicy: 'delete',
+    retentionMs: BUMD_TOPIC_RETENTION_MS,
   };
 }
 

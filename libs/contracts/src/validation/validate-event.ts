@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { EventEnvelope, EventEnvelopeSchema } from '../envelope/event-envelope';
 import { EVENT_CATALOG } from '../events/event-catalog';
 import type { EventDefinition } from '../events/event-definition';
+import { compileClassCheck, isSafeJsonTree } from './compiled-validator';
 import { flattenValidationErrors } from './flatten-validation-errors';
 
 export type EventValidationCode =
@@ -40,7 +41,54 @@ export function parseJson(raw: Buffer | string | null | undefined): unknown {
 }
 
 /**
- * Validates an envelope and its payload against the contract of its type and version.
+ * Parses a message value and validates it as `validateEvent(parseJson(raw))` does — same
+ * decision, same error code and message — but cheaply for the common case: the envelope and the
+ * payload go through checks compiled once per contract class from its class-validator metadata
+ * (`compiled-validator.ts`). Only when that check rejects (or cannot speak for the message) does
+ * class-validator run, to give the decision and the detailed error.
+ *
+ * What it returns has the same fields as what `validateEvent` returns (it is the parsed value
+ * itself: nobody else holds it). `data` stays the plain parsed payload, as before.
+ */
+export function decodeEvent(
+  raw: Buffer | string | null | undefined,
+  catalog: readonly EventDefinition[] = EVENT_CATALOG,
+): EventEnvelope {
+  const candidate = parseJson(raw);
+  if (passesCompiledChecks(candidate, catalog)) return candidate as EventEnvelope;
+  return validateEvent(candidate, catalog);
+}
+
+/**
+ * True only if class-validator would accept `candidate` (fresh `JSON.parse` output) in
+ * `validateEvent`. False means "ask class-validator": it may still accept.
+ */
+export function passesCompiledChecks(
+  candidate: unknown,
+  catalog: readonly EventDefinition[] = EVENT_CATALOG,
+): boolean {
+  try {
+    return compiledChecksPass(candidate, catalog);
+  } catch {
+    // A validator that throws (class-validator's own, on values such as 5e-324): ask class-validator.
+    return false;
+  }
+}
+
+function compiledChecksPass(candidate: unknown, catalog: readonly EventDefinition[]): boolean {
+  if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return false;
+  const checkEnvelope = compileClassCheck(EventEnvelopeSchema, 'assign');
+  if (!checkEnvelope || !isSafeJsonTree(candidate) || !checkEnvelope(candidate)) return false;
+  const { type, version, data } = candidate as EventEnvelope<object>;
+  const definition = catalog.find((d) => d.type === type && d.version === version);
+  if (!definition) return false;
+  const checkPayload = compileClassCheck(definition.payload);
+  return checkPayload !== undefined && checkPayload(data);
+}
+
+/**
+ * Validates an envelope and its payload against the contract of its type and version, with
+ * class-validator (any object; `decodeEvent` is the fast path for message values).
  * Unknown extra fields are kept: adding an optional field is not a breaking change.
  */
 export function validateEvent(

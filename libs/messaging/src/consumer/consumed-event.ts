@@ -9,6 +9,8 @@ export interface ConsumedEvent<T = unknown> {
   partition: number;
   offset: string;
   key: string | null;
+  /** Marked as a replay of history (`simpul-replay` header): skip side effects unless asked. */
+  replay: boolean;
 }
 
 /**

@@ -1,11 +1,8 @@
-import {
-  EventValidationError,
-  parseJson,
-  validateEvent,
-  type EventEnvelope,
-} from '@simpul/contracts';
+import { decodeEvent, EventValidationError, type EventEnvelope } from '@simpul/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { isReplayed } from '../kafka/headers';
+import { messagingMetrics } from '../metrics/messaging-metrics';
 import { consoleLogger, type LoggerLike } from '../kafka/logger-like';
 import { EventPublisher } from '../producer/event-publisher';
 import { TopicNamer } from '../topics/topic-namer';
@@ -27,6 +24,8 @@ export interface EventConsumerSettings {
   /** Messages applied per database transaction. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
+  /** Sandbox deployments: treat every event as a replay (`ConsumedEvent.replay`). */
+  replayAll?: boolean;
   fromBeginning?: boolean;
   logger?: LoggerLike;
 }
@@ -107,6 +106,10 @@ export class EventConsumer {
       await payload.heartbeat();
       await payload.commitOffsetsIfNecessary();
     }
+    messagingMetrics.lag.set(
+      { group: this.settings.groupId, topic, partition: String(batch.partition) },
+      Number(batch.offsetLag()),
+    );
   }
 
   /** Returns false when the consumer stopped while infrastructure was unavailable. */
@@ -119,7 +122,12 @@ export class EventConsumer {
     const messages = new Map(decoded.flatMap((d) => (d.ok ? [[d.event, d.message] as const] : [])));
     for (let attempt = 1; ; attempt++) {
       try {
+        const timer = messagingMetrics.handlerSeconds.startTimer({
+          group: this.settings.groupId,
+          topic: decoded[0]?.ok ? decoded[0].event.topic : (decoded[0]?.letter.topic ?? ''),
+        });
         const failures = await this.processor.process(events);
+        timer();
         const letters: DeadLetter[] = [
           ...invalid,
           ...failures.map((f) => ({
@@ -132,6 +140,7 @@ export class EventConsumer {
           })),
         ];
         await this.deadLetters.send(letters);
+        this.count(decoded, events.length, letters);
         for (const letter of letters) {
           this.logger.warn(
             `dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}: ${letter.errorCode} ${letter.error}`,
@@ -150,19 +159,38 @@ export class EventConsumer {
     }
   }
 
+  /** Metrics of one chunk: processed (applied or already applied), skipped, dead-lettered. */
+  private count(decoded: readonly Decoded[], accepted: number, letters: readonly DeadLetter[]) {
+    const topic = decoded[0]?.ok ? decoded[0].event.topic : (decoded[0]?.letter.topic ?? '');
+    const group = this.settings.groupId;
+    const invalid = decoded.filter((d) => !d.ok).length;
+    const outcomes = {
+      processed: accepted - (letters.length - invalid),
+      skipped: decoded.length - accepted - invalid,
+      dead_lettered: letters.length,
+    };
+    for (const [outcome, count] of Object.entries(outcomes)) {
+      if (count > 0) messagingMetrics.consumed.inc({ group, topic, outcome }, count);
+    }
+    for (const letter of letters) {
+      messagingMetrics.deadLettered.inc({ topic: letter.topic, code: letter.errorCode });
+    }
+  }
+
   private accepted(event: ConsumedEvent): boolean {
     return this.settings.accepts ? this.settings.accepts(event.envelope) : true;
   }
 
   private decode(topic: string, partition: number, message: KafkaMessage): Decoded {
     try {
-      const envelope = validateEvent(parseJson(message.value));
+      const envelope = decodeEvent(message.value);
       const event = {
         envelope,
         topic,
         partition,
         offset: message.offset,
         key: message.key?.toString() ?? null,
+        replay: this.settings.replayAll === true || isReplayed(message.headers),
       };
       return { ok: true, event, message };
     } catch (error) {

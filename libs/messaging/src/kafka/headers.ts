@@ -14,6 +14,8 @@ export const HEADER = {
   dlqOffset: 'dlq-original-offset',
   dlqConsumer: 'dlq-consumer',
   dlqTime: 'dlq-time',
+  /** Set by `simpul republish` on copies of history: side effects (webhooks, dispatch) skip them. */
+  replay: 'simpul-replay',
 } as const;
 
 export function envelopeHeaders(
@@ -33,4 +35,10 @@ export function headerString(headers: IHeaders | undefined, name: string): strin
   const value = headers?.[name];
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value[0]?.toString() : value.toString();
+}
+
+/** True for an event copied from history by a replay (`simpul-replay` header other than "false"). */
+export function isReplayed(headers: IHeaders | undefined): boolean {
+  const value = headerString(headers, HEADER.replay);
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }

@@ -20,4 +20,15 @@ export class KafkaEventContext extends BaseRpcContext<[readonly ConsumedEvent[],
   getManager(): EntityManager {
     return this.args[1];
   }
+
+  /**
+   * True when the events of this call are copies of history marked by `simpul republish`
+   * (`simpul-replay` header): a handler whose effect acts on the world (dispatch, webhooks)
+   * skips them. The transport never mixes marked and unmarked events in one call, so for a
+   * batch handler this is the answer for every event of the batch.
+   */
+  isReplay(): boolean {
+    const events = this.getEvents();
+    return events.length > 0 && events.every((event) => event.replay);
+  }
 }

@@ -21,6 +21,8 @@ export interface KafkaEventServerOptions {
   retry?: RetryPolicy;
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
+  /** Sandbox deployments: every event counts as a replay. */
+  replayAll?: boolean;
 }
 
 export const KAFKA_EVENT_TRANSPORT = Symbol('simpul-kafka-events');
@@ -54,6 +56,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
             retry: this.options.retry,
             chunkSize: this.options.chunkSize,
             partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+            replayAll: this.options.replayAll,
             accepts: (envelope) => this.messageHandlers.has(envelope.type),
             apply: (events, manager) => this.dispatch(events, manager),
           },
@@ -86,9 +89,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * consecutive events of any of its types together, in order (a stream applied as one).
    */
   private async dispatch(events: readonly ConsumedEvent[], manager: EntityManager): Promise<void> {
+    // A run never mixes replays with live events: `KafkaEventContext.isReplay()` covers a whole call.
     const runKey = (event: ConsumedEvent): string => {
       const group = this.getHandlerByPattern(event.envelope.type)?.extras?.['batchGroup'];
-      return typeof group === 'string' ? `group:${group}` : event.envelope.type;
+      const key = typeof group === 'string' ? `group:${group}` : event.envelope.type;
+      return event.replay ? `${key}|replay` : key;
     };
     for (const run of consecutiveRuns(events, runKey)) {
       const type = run[0].envelope.type;

@@ -6,7 +6,7 @@ import {
   Logger,
   Module,
   type OnApplicationBootstrap,
-  type OnModuleDestroy,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -29,9 +29,12 @@ export interface MessagingOptions {
   relayBatchSize?: number;
 }
 
-/** Starts topic provisioning and the outbox relay with the app, and stops the relay before the database closes. */
+/** How long a shutting-down service keeps publishing its outbox (within the 15 s shutdown budget). */
+const OUTBOX_DRAIN_MS = 5_000;
+
+/** Starts topic provisioning and the outbox relay with the app, and drains and stops the relay before the database closes. */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private relay?: OutboxRelay;
 
@@ -61,8 +64,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.relay?.stop();
+  /**
+   * After every module's destroy hook (consumers and scheduled tasks have stopped writing to the
+   * outbox): drain the outbox, then disconnect the producer.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const drained = await this.relay?.stop(OUTBOX_DRAIN_MS);
+    if (drained) this.logger.log(`outbox drained at shutdown: ${drained} event(s) published`);
+    this.relay = undefined;
     await this.publisher.disconnect();
   }
 }

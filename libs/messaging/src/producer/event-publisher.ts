@@ -8,6 +8,7 @@ import {
   type TopicMessages,
 } from 'kafkajs';
 import { envelopeHeaders } from '../kafka/headers';
+import { messagingMetrics } from '../metrics/messaging-metrics';
 import { TopicNamer } from '../topics/topic-namer';
 
 /** What goes on the wire for one event: the outbox row is exactly that. */
@@ -58,6 +59,9 @@ export class EventPublisher {
   async publish(events: readonly OutgoingEvent[]): Promise<void> {
     for (const chunk of byteBoundedChunks(events, MAX_SEND_BYTES)) {
       await this.sendRaw(groupByTopic(chunk, this.namer));
+      const perTopic = new Map<string, number>();
+      for (const event of chunk) perTopic.set(event.topic, (perTopic.get(event.topic) ?? 0) + 1);
+      for (const [topic, count] of perTopic) messagingMetrics.produced.inc({ topic }, count);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { outboxAppended } from './outbox-commit-signal';
 
 export interface OutboxRecord {
   topic: string;
@@ -14,7 +15,10 @@ export interface PendingOutboxRow extends OutboxRecord {
   seq: string;
 }
 
-/** Appends events to the outbox inside the caller's transaction: one multi-row insert. */
+/**
+ * Appends events to the outbox inside the caller's transaction: one multi-row insert. The relay of
+ * this process is told when that transaction commits (see `onOutboxCommit`).
+ */
 export async function appendToOutbox(
   manager: EntityManager,
   records: readonly OutboxRecord[],
@@ -32,6 +36,7 @@ export async function appendToOutbox(
       records.map((r) => r.value),
     ],
   );
+  outboxAppended(manager);
 }
 
 export async function fetchUnpublished(

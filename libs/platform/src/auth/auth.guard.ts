@@ -1,34 +1,33 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../errors/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import { AUTH_ERROR_CODES, type Principal, ROLES, type Role, type TokenClaims } from './roles';
-
-interface AuthenticatedRequest {
-  headers: Record<string, string | string[] | undefined>;
-  principal?: Principal;
-}
+import { type AuthenticatedRequest, Authenticator } from './authenticator';
+import { PERMISSION_TABLE, permissionFor } from './permission-lookup';
+import type { PermissionTable } from './permissions';
+import { AUTH_ERROR_CODES } from './roles';
 
 /**
- * Every HTTP endpoint needs a valid bearer token unless marked @Public(); an endpoint without
- * @Roles(...) is refused to everyone, so that forgetting to state who may call it fails closed.
+ * Every HTTP route is decided by the service's permission table: a `public` entry is open, any
+ * other needs a valid bearer token whose role the entry allows. A route without an entry is
+ * refused to everyone (the app also refuses to start with one), so forgetting fails closed.
+ * Tenant rules (`own`) are enforced where the objects are loaded, in the application layer.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly authenticator: Authenticator,
+    @Inject(PERMISSION_TABLE) private readonly table: PermissionTable,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const entry = permissionFor(this.table, context);
+    if (entry?.tenant === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request);
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
-    if (!allowed.includes(principal.role)) {
+    const principal = await this.authenticator.principal(request);
+    if (!entry) {
+      throw new AppError(AUTH_ERROR_CODES.forbidden, 'this endpoint has no permission entry', 403);
+    }
+    if (!entry.roles.includes(principal.role)) {
       throw new AppError(
         AUTH_ERROR_CODES.forbidden,
         `role ${principal.role} may not call this endpoint`,
@@ -37,30 +36,5 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
-  }
-
-  private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
-    const header = request.headers['authorization'];
-    const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
-    if (!match)
-      throw new AppError(AUTH_ERROR_CODES.unauthenticated, 'a bearer token is required', 401);
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1]);
-    } catch (error) {
-      throw new AppError(
-        AUTH_ERROR_CODES.unauthenticated,
-        `invalid token: ${(error as Error).message}`,
-        401,
-      );
-    }
-    if (!ROLES.includes(claims.role) || typeof claims.sub !== 'string') {
-      throw new AppError(AUTH_ERROR_CODES.unauthenticated, 'token carries no known role', 401);
-    }
-    return {
-      subject: claims.sub,
-      role: claims.role,
-      ...(claims.tenant ? { tenantId: claims.tenant } : {}),
-    };
   }
 }

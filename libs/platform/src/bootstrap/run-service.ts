@@ -10,6 +10,10 @@ import { ConfigError, loadConfig } from '../config/load-config';
 import { ErrorFilter } from '../errors/error.filter';
 import { createValidationPipe } from '../errors/validation-pipe';
 import { createJsonLogger } from '../logging/json-logger';
+import { PERMISSION_TABLE } from '../auth/permission-lookup';
+import { type PermissionTable, withPermissions } from '../auth/permissions';
+import { CSV_BODY_LIMIT } from '../limits/limits';
+import { httpMetricsMiddleware } from '../metrics/metrics.module';
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
   /** Short name: catalog, orders, logistics, pricing. */
@@ -18,6 +22,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   configClass: new () => C;
   module: (config: C) => DynamicModule;
 }
+
+const EVENT_SERVERS = new WeakMap<INestApplication, KafkaEventServer>();
 
 /** Builds the hybrid app (HTTP + Kafka events), ready to `start`. */
 export async function createServiceApp<C extends BaseServiceConfig>(
@@ -28,31 +34,35 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
     logger,
   });
-  // CSV imports (pricing) come as the raw request body.
-  app.useBodyParser('text', { type: 'text/csv', limit: '20mb' });
+  app.use(httpMetricsMiddleware);
+  // Body size limits: JSON up to HTTP_JSON_BODY_LIMIT (1 MB by default); CSV imports (pricing)
+  // come as the raw request body, up to 20 MB. Larger bodies get 413 PAYLOAD_TOO_LARGE.
+  app.useBodyParser('json', { limit: config.HTTP_JSON_BODY_LIMIT });
+  app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   // inheritAppConfig: the error filter also hands event handlers' errors back to the consumer.
-  app.connectMicroservice(
-    {
-      strategy: new KafkaEventServer({
-        kafka: app.get(KAFKA),
-        dataSource: app.get(DataSource),
-        publisher: app.get(EventPublisher),
-        namer: app.get(TopicNamer),
-        groupId: config.KAFKA_GROUP_ID ?? `simpul.${definition.name}`,
-        logger,
-      }),
-    },
-    { inheritAppConfig: true },
-  );
+  const events = new KafkaEventServer({
+    kafka: app.get(KAFKA),
+    dataSource: app.get(DataSource),
+    publisher: app.get(EventPublisher),
+    namer: app.get(TopicNamer),
+    groupId: config.KAFKA_GROUP_ID ?? `simpul.${definition.name}`,
+    logger,
+    replayAll: config.SANDBOX_MODE,
+  });
+  app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
+  EVENT_SERVERS.set(app, events);
   const document = new DocumentBuilder()
     .setTitle(`simpul ${definition.name}`)
     .setDescription(definition.description)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
+  const permissions = app.get<PermissionTable>(PERMISSION_TABLE, { strict: false });
+  SwaggerModule.setup('docs', app, () =>
+    withPermissions(SwaggerModule.createDocument(app, document), permissions),
+  );
   return app;
 }
 
@@ -97,9 +107,17 @@ export async function runService<C extends BaseServiceConfig>(
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
- * SIGTERM/SIGINT: stop taking requests, stop consumers (offsets of applied events are committed),
- * let the outbox relay finish its batch, close the database, then exit 0.
+ * Stops the app in the order that loses nothing: first the event consumers (the batch in hand is
+ * applied and its offsets committed; nothing new is taken), then the app — destroy hooks stop the
+ * other consumers and scheduled tasks, the outbox relay drains what they wrote, the HTTP server
+ * closes, and the database last.
  */
+export async function stopServiceApp(app: INestApplication): Promise<void> {
+  await EVENT_SERVERS.get(app)?.close();
+  await app.close();
+}
+
+/** SIGTERM/SIGINT: stop as {@link stopServiceApp} does, then exit 0 (1 if it took over 15 s). */
 function stopOnSignals(
   app: INestApplication,
   logger: { log(message: string): void; error(message: string): void },
@@ -114,7 +132,7 @@ function stopOnSignals(
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    await app.close();
+    await stopServiceApp(app);
     logger.log('stopped cleanly');
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { DEFAULT_JSON_BODY_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../limits/limits';
 import {
   IsBoolean,
   IsIn,
@@ -12,7 +13,8 @@ import {
   MinLength,
 } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }) =>
+/** `@Transform(envBoolean)`: true/1/yes and false/0/no from the environment; anything else fails validation. */
+export const envBoolean = ({ value }: { value: unknown }) =>
   value === undefined
     ? undefined
     : ['true', '1', 'yes'].includes(String(value).toLowerCase())
@@ -20,7 +22,8 @@ const toBoolean = ({ value }: { value: unknown }) =>
       : ['false', '0', 'no'].includes(String(value).toLowerCase())
         ? false
         : value;
-const toInt = ({ value }: { value: unknown }) =>
+/** `@Transform(envNumber)`: a number from the environment (unset or empty keeps the default). */
+export const envNumber = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -31,7 +34,7 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
  * the process refuses to start, naming the variable, when a value is wrong.
  */
 export abstract class BaseServiceConfig {
-  @Transform(toInt)
+  @Transform(envNumber)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -71,19 +74,28 @@ export abstract class BaseServiceConfig {
   })
   KAFKA_GROUP_ID?: string;
 
-  @Transform(toBoolean)
+  @Transform(envBoolean)
   @IsBoolean()
   KAFKA_PROVISION_TOPICS = true;
 
-  @Transform(toBoolean)
+  /**
+   * A sandbox deployment (services on a `sandbox-<name>.` prefix fed by `simpul republish`):
+   * every event it consumes counts as a replay, so the events it derives from replayed history
+   * set off no side effects either (no dispatch, no webhooks).
+   */
+  @Transform(envBoolean)
+  @IsBoolean()
+  SANDBOX_MODE = false;
+
+  @Transform(envBoolean)
   @IsBoolean()
   OUTBOX_RELAY_ENABLED = true;
 
-  @Transform(toBoolean)
+  @Transform(envBoolean)
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;
 
-  @Transform(toInt)
+  @Transform(envNumber)
   @IsInt()
   @Min(1)
   @Max(100)
@@ -94,10 +106,34 @@ export abstract class BaseServiceConfig {
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
   AUTH_JWT_SECRET: string;
 
+  /**
+   * During a rotation, the secret being retired: tokens it signed are still accepted, so clients
+   * can move to tokens of the new secret without a window of 401s. Unset it when they have.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_PREVIOUS_SECRET must be at least 32 characters' })
+  AUTH_JWT_PREVIOUS_SECRET?: string;
+
   @IsString()
   @IsNotEmpty()
   AUTH_JWT_ISSUER = 'simpul';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevelName = 'log';
+
+  /**
+   * HTTP requests per client (the token's subject, else the remote address) per minute, in each
+   * process; health and metrics are exempt. 0 turns limiting off (load tests and benches).
+   */
+  @Transform(envNumber)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = DEFAULT_RATE_LIMIT_PER_MINUTE;
+
+  /** Largest JSON request body, as `512kb` or `1mb`; larger bodies get 413 PAYLOAD_TOO_LARGE. */
+  @Matches(/^\d+(kb|mb)$/, {
+    message: 'HTTP_JSON_BODY_LIMIT must be a size such as 512kb or 1mb',
+  })
+  HTTP_JSON_BODY_LIMIT = DEFAULT_JSON_BODY_LIMIT;
 }

@@ -19,5 +19,6 @@ export const COMMON_ERROR_CODES = {
   malformedJson: 'MALFORMED_JSON',
   notFound: 'NOT_FOUND',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  rateLimited: 'RATE_LIMITED',
   internal: 'INTERNAL_ERROR',
 } as const;

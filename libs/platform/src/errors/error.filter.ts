@@ -29,7 +29,7 @@ const STATUS_CODES: Record<number, string> = {
   409: 'CONFLICT',
   413: COMMON_ERROR_CODES.payloadTooLarge,
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
+  429: COMMON_ERROR_CODES.rateLimited,
   503: 'UNAVAILABLE',
 };
 

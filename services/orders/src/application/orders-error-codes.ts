@@ -17,4 +17,12 @@ export const ORDERS_ERRORS = {
   orderNotCancellable: 'ORDERS_ORDER_NOT_CANCELLABLE',
   orderNotClosable: 'ORDERS_ORDER_NOT_CLOSABLE',
   buyerRequired: 'ORDERS_BUYER_REQUIRED',
+  subscriptionNotFound: 'ORDERS_SUBSCRIPTION_NOT_FOUND',
+  subscriptionDeleted: 'ORDERS_SUBSCRIPTION_DELETED',
+  subscriptionLimit: 'ORDERS_SUBSCRIPTION_LIMIT',
+  webhookUrlInvalid: 'ORDERS_WEBHOOK_URL_INVALID',
+  webhookTargetRefused: 'ORDERS_WEBHOOK_TARGET_REFUSED',
+  eventTypeUnknown: 'ORDERS_EVENT_TYPE_UNKNOWN',
+  deliveryNotFound: 'ORDERS_DELIVERY_NOT_FOUND',
+  lastEventIdInvalid: 'ORDERS_LAST_EVENT_ID_INVALID',
 } as const;

@@ -1,63 +1,9 @@
-import { ApiError, asProducer } from './api-client';
+import { asProducer } from './api-client';
 import type { OfferPlan } from './day-plan';
 import { inLanes } from './lanes';
-import { PRODUCER_ROSTER, type ProducerProfile } from './producer-roster';
 import type { ScenarioContext } from './scenario-context';
 
 const HOUR_MS = 3_600_000;
-
-interface ProducerView {
-  id: string;
-  nib: string;
-  status: string;
-}
-
-/**
- * Registers and verifies the roster through the catalog as the BTC operator. A producer whose
- * NIB is taken already (an earlier run on the same database) is found and reused.
- */
-export async function registerProducers(ctx: ScenarioContext): Promise<void> {
-  let existing: ProducerView[] | null = null;
-  for (const [index, profile] of PRODUCER_ROSTER.entries()) {
-    const nib = `3505${ctx.plan.nibStem}${String(index).padStart(3, '0')}`;
-    let producer = await register(ctx, profile, nib);
-    if (!producer) {
-      existing ??= await ctx.apis.catalog.get<ProducerView[]>('/producers');
-      producer = existing.find((p) => p.nib === nib) ?? null;
-    }
-    if (!producer) throw new Error(`scenario: NIB ${nib} is taken, yet no producer has it`);
-    if (producer.status !== 'active') {
-      await ctx.apis.catalog.post(`/producers/${producer.id}/verify`, {
-        reason: 'NIB, halal and NKV documents checked at BTC',
-      });
-    }
-    ctx.state.producerIds.set(profile.key, producer.id);
-  }
-}
-
-/** The registered producer, or null when the NIB is taken. */
-async function register(
-  ctx: ScenarioContext,
-  profile: ProducerProfile,
-  nib: string,
-): Promise<ProducerView | null> {
-  try {
-    return await ctx.apis.catalog.post<ProducerView>('/producers', {
-      nib,
-      businessName: profile.businessName,
-      ownerName: profile.ownerName,
-      phone: `+6281${nib.slice(-9)}`,
-      kecamatan: profile.kecamatan,
-      kelurahan: profile.kelurahan,
-      categories: profile.categories,
-      halalCertified: profile.halalCertified,
-      ...(profile.hasNkv ? { nkvNumber: `NKV-3505-${nib.slice(-4)}` } : {}),
-    });
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'CATALOG_PRODUCER_NIB_TAKEN') return null;
-    throw error;
-  }
-}
 
 /** Publishes offers as their producers, one commodity's offers in plan order; returns their ids. */
 export async function publishOffers(

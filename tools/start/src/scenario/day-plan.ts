@@ -55,8 +55,6 @@ export interface ScenarioPlan {
   delayDay: number;
   cancelDay: number;
   rejectDay: number;
-  /** Six digits of every producer NIB, from the seed: a rerun finds its producers again. */
-  nibStem: string;
 }
 
 const CANCEL_COMMODITY = 'TOMATO';
@@ -83,7 +81,6 @@ export function planScenario(seed: number, days: number, rate: number, today: Da
     delayDay: Math.min(1, days - 1),
     cancelDay: Math.min(1, days - 1),
     rejectDay: 0,
-    nibStem: String(Math.floor(special.next() * 1_000_000)).padStart(6, '0'),
   };
 }
 

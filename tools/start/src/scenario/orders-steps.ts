@@ -2,6 +2,7 @@ import { ApiError, asBumd } from './api-client';
 import type { RequestPlan } from './day-plan';
 import { inLanes } from './lanes';
 import type { ScenarioContext, UnfilledReason } from './scenario-context';
+import type { OrderView } from './service-views';
 import { waitFor } from './wait-for';
 
 const HOUR_MS = 3_600_000;
@@ -97,10 +98,11 @@ export function getRequest(ctx: ScenarioContext, id: string): Promise<RequestVie
 }
 
 /**
- * Cancels the request's order as soon as the orders service shows it confirmed. The orders
- * service cannot know whether logistics planned the order meanwhile (it learns of the plan by
- * event), so a cancellation can race the planner: moveShipments notices a cancelled order on
- * a load, records the race, and a later day cancels another.
+ * Cancels the request's order as soon as the orders service shows it confirmed, and waits for
+ * logistics' answer: the order is `cancelling` until logistics has taken it off every load
+ * (`cancelled`) or refused because a load carrying it has started loading (back to
+ * `in_fulfilment`). The scenario starts loading only after this step, so the answer is a
+ * release; a refusal is recorded all the same, and a later day cancels another order.
  */
 async function cancelOnceConfirmed(
   ctx: ScenarioContext,
@@ -127,11 +129,26 @@ async function cancelOnceConfirmed(
       { reason: 'Kramat Jati bought local tomatoes this morning; the Blitar lot is not needed' },
       asBumd(buyerId),
     );
-    ctx.state.cancellation = { orderId, requestId, day };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 409) throw error;
     ctx.state.cancelAttempts.push(
-      `day ${day + 1}: order ${orderId} already planned (${error.code})`,
+      `day ${day + 1}: order ${orderId} not cancellable (${error.code})`,
+    );
+    return;
+  }
+  const answered = await waitFor(
+    `logistics' answer to the cancellation of order ${orderId}`,
+    async () => {
+      const order = await ctx.apis.orders.get<OrderView>(`/orders/${orderId}`, asBumd(buyerId));
+      return order.status === 'cancelling' ? undefined : order;
+    },
+    { timeoutMs: 60_000, intervalMs: 50 },
+  );
+  if (answered.status === 'cancelled') {
+    ctx.state.cancellation = { orderId, requestId, day };
+  } else {
+    ctx.state.cancelAttempts.push(
+      `day ${day + 1}: order ${orderId} ${answered.status} (${answered.statusReason ?? 'no reason'})`,
     );
   }
 }

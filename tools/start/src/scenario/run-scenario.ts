@@ -1,9 +1,9 @@
 import { connect } from './api-client';
-import { registerProducers } from './catalog-steps';
 import { SPIKE_COMMODITY } from './commodity-profiles';
 import { planScenario } from './day-plan';
 import { postMarketPrices, waitSeriesCurrent } from './pricing-steps';
 import { PRODUCER_ROSTER } from './producer-roster';
+import { registerProducers } from './register-producers';
 import { runDay, STEPS_PER_DAY } from './run-day';
 import { newRunState, Progress, type ScenarioContext } from './scenario-context';
 import type { ScenarioOptions, ScenarioSummary, ScenarioTarget } from './scenario-types';
@@ -17,9 +17,10 @@ const SUMMARY_STEPS = 1;
 
 /**
  * Runs the Blitar → Jakarta programme against running services: producers registered and
- * verified, then for each simulated day Jakarta market prices, Blitar offers, BUMD requests,
- * matching, dispatch, journeys and receipts, with a chili price spike, a ceiling, a late truck,
- * a rejected line and a cancellation along the way. Returns the summary read back from the
+ * verified (unless options.producerIds brings them, as npm start's reference data does), then
+ * for each simulated day Jakarta market prices, Blitar offers, BUMD requests, matching,
+ * dispatch, journeys and receipts, with a chili price spike, a ceiling, a late truck, a
+ * rejected line and a cancellation along the way. Returns the summary read back from the
  * services, with checks that its numbers add up.
  */
 export async function runScenario(
@@ -40,8 +41,14 @@ export async function runScenario(
     state: newRunState(),
     progress,
   };
-  progress.start('registering Blitar producers');
-  await registerProducers(ctx);
+  if (options.producerIds) {
+    progress.start('Blitar producers from the reference data');
+    for (const [key, id] of options.producerIds) ctx.state.producerIds.set(key, id);
+  } else {
+    progress.start('registering Blitar producers');
+    const { ids } = await registerProducers(ctx.apis.catalog);
+    for (const [key, id] of ids) ctx.state.producerIds.set(key, id);
+  }
   progress.step(`${PRODUCER_ROSTER.length} Blitar producers verified`);
   const { history } = ctx.plan.prices;
   await postMarketPrices(ctx, history);
@@ -59,6 +66,9 @@ export async function runScenario(
 }
 
 function validate(options: ScenarioOptions): void {
+  const missing = PRODUCER_ROSTER.filter((p) => !options.producerIds?.has(p.key)).map((p) => p.key);
+  if (options.producerIds && missing.length > 0)
+    throw new Error(`scenario: producerIds lacks ${missing.join(', ')}`);
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > 60)
     throw new Error(`scenario: days must be a whole number from 1 to 60, got ${options.days}`);
   if (!Number.isFinite(options.seed))

@@ -17,8 +17,6 @@ export interface RunState {
   overCeiling: { offerId: string; requestId: string } | null;
   cancellation: { orderId: string; requestId: string; day: number } | null;
   cancelAttempts: string[];
-  /** Cancelled orders that logistics had planned all the same (the cancellation lost a race). */
-  cancelRaces: { orderId: string; shipmentId: string }[];
   delayed: { shipmentId: string; day: number } | null;
   rejection: { shipmentId: string; allocationId: string; amount: number; reason: string } | null;
   chartered: string[];
@@ -46,7 +44,6 @@ export function newRunState(): RunState {
     overCeiling: null,
     cancellation: null,
     cancelAttempts: [],
-    cancelRaces: [],
     delayed: null,
     rejection: null,
     chartered: [],

@@ -20,6 +20,11 @@ export interface ScenarioOptions {
    * Default 6000 ms: a few planning rounds of the demo's interval.
    */
   stallMs?: number;
+  /**
+   * The roster's catalog producer ids by roster key, when the caller registered them already
+   * (npm start does, as reference data); without it the scenario registers them itself.
+   */
+  producerIds?: ReadonlyMap<string, string>;
 }
 
 export interface CommodityFigures {

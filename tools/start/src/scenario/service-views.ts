@@ -1,3 +1,4 @@
+import { ORDER_STATUSES } from '@simpul/contracts';
 import type { ScenarioContext } from './scenario-context';
 
 /** What the scenario reads of the services' APIs (see each service's OpenAPI at /docs-json). */
@@ -23,6 +24,7 @@ export interface OrderView {
   destinationCode: string;
   deliverBy: string;
   status: string;
+  statusReason: string | null;
   shipmentId: string | null;
   createdAt: string;
   lines?: OrderLineView[];
@@ -62,14 +64,8 @@ export interface RouteView {
   transitHours: number;
 }
 
-export const ORDER_STATUSES = [
-  'confirmed',
-  'in_fulfilment',
-  'delivered',
-  'partially_delivered',
-  'closed',
-  'cancelled',
-] as const;
+/** Every order status, from the contract: the snapshot reads each. */
+export { ORDER_STATUSES };
 export const SHIPMENT_STATUSES = [
   'planned',
   'loading',

@@ -36,7 +36,6 @@ export async function moveShipments(ctx: ScenarioContext, day: number): Promise<
   for (const { id } of [...planned].sort((a, b) => a.id.localeCompare(b.id))) {
     const shipment = await getShipment(ctx, id);
     if (!shipment.lines?.some((line) => ours.has(line.orderId))) continue;
-    noticeCancelRace(ctx, shipment);
     const route = routes.find(
       (r) => r.destinationCode === shipment.destinationCode && r.mode === shipment.mode,
     );
@@ -46,17 +45,6 @@ export async function moveShipments(ctx: ScenarioContext, day: number): Promise<
     moved.push(shipment);
   }
   return moved;
-}
-
-/**
- * A load carrying the cancelled order: the cancellation lost the race against the planner.
- * Every line of a load must be signed for, so it travels; the scenario cancels another order.
- */
-function noticeCancelRace(ctx: ScenarioContext, shipment: ShipmentView): void {
-  const cancelled = ctx.state.cancellation;
-  if (!cancelled || !shipment.lines?.some((line) => line.orderId === cancelled.orderId)) return;
-  ctx.state.cancelRaces.push({ orderId: cancelled.orderId, shipmentId: shipment.id });
-  ctx.state.cancellation = null;
 }
 
 async function moveShipment(

@@ -111,15 +111,24 @@ export function priceSpikeFigures(ctx: ScenarioContext, snapshot: Snapshot): Pri
   };
 }
 
-/** The first closed order (by id) of this run, followed back to its offer and forward to Jakarta. */
+/** The first closed order (by id) of this run, followed back to its offer and forward to Jakarta
+ * on the truck that carried the line. */
 export function chainTrace(snapshot: Snapshot): ChainTrace | null {
   const offers = new Map(snapshot.offers.map((o) => [o.id, o]));
   const closed = [...snapshot.orders]
     .filter((o) => o.status === 'closed' && o.shipmentId)
     .sort((a, b) => a.id.localeCompare(b.id));
+  // An order's lines may travel on different trucks (a split load, a failed truck re-planned):
+  // the order names its latest shipment, so the chain follows the one that carried this line.
+  const carrying = (allocationId: string, orderId: string) =>
+    snapshot.shipments.find(
+      (s) =>
+        s.status === 'delivered' &&
+        (s.lines ?? []).some((l) => l.allocationId === allocationId && l.orderId === orderId),
+    );
   for (const order of closed) {
     const line = liveLines(order).find((l) => offers.has(l.offerId));
-    const shipment = snapshot.shipments.find((s) => s.id === order.shipmentId);
+    const shipment = line && carrying(line.allocationId, order.id);
     const offer = line && offers.get(line.offerId);
     if (!line || !shipment || !offer) continue;
     return {

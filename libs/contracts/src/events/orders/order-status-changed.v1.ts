@@ -8,11 +8,18 @@ export const ORDER_STATUSES = [
   'delivered',
   'partially_delivered',
   'closed',
+  /** The buyer asked to cancel; logistics decides whether the goods can still stay home. */
+  'cancelling',
   'cancelled',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** An order moved on: a shipment was planned, it was delivered, closed or cancelled. */
+/**
+ * An order moved on: a shipment was planned, it was delivered, closed, or cancelled. A
+ * cancellation takes two steps: `cancelling` when the buyer asks, then `cancelled` once logistics
+ * has taken the order off every load (logistics.order.released), or back to `in_fulfilment` when
+ * a load carrying it has already started loading (logistics.order.release-refused).
+ */
 export class OrderStatusChangedV1 {
   @IsUUID('all')
   orderId: string;
@@ -38,5 +45,5 @@ export const OrderStatusChanged = defineEvent({
   payload: OrderStatusChangedV1,
   key: (payload: OrderStatusChangedV1) => payload.orderId,
   description:
-    'An order changed state (in fulfilment, delivered in full or part, closed, cancelled).',
+    'An order changed state (in fulfilment, delivered in full or part, closed, cancelling, cancelled).',
 });

@@ -182,6 +182,58 @@ describe('catalog: commodities and offers over HTTP', () => {
     expect(JSON.parse(events[0].value ?? '{}').data.unitPriceIdr).toBe(25500);
   });
 
+  it('shows the hub and analysts what it published about an offer, in order, and nobody else', async () => {
+    const created = await call('POST', '/offers', producer, eggOffer);
+    const { id } = (await created.json()) as { id: string };
+    expect((await call('PATCH', `/offers/${id}`, producer, { unitPriceIdr: 25_800 })).status).toBe(
+      200,
+    );
+    const page = await expectEventually(async () => {
+      const answer = await call(
+        'GET',
+        `/event-log?about=${id.toUpperCase()}`,
+        authHeader('analyst'),
+      );
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as {
+        service: string;
+        truncated: boolean;
+        events: { type: string; key: string; publishedAt: string; event: { subject: string } }[];
+      };
+      expect(body.events.map((e) => e.type)).toEqual([
+        'catalog.offer.published',
+        'catalog.offer.changed',
+      ]);
+      return body;
+    });
+    expect(page).toMatchObject({ service: 'catalog', truncated: false });
+    expect(page.events.map((e) => e.event.subject)).toEqual([id, id]);
+    expect(
+      page.events.every((e) => e.key === 'EGG' && !Number.isNaN(Date.parse(e.publishedAt))),
+    ).toBe(true);
+
+    const one = (await (
+      await call('GET', `/event-log?about=${id}&limit=1`, authHeader('btc-operator'))
+    ).json()) as { events: unknown[]; truncated: boolean };
+    expect(one).toMatchObject({ truncated: true });
+    expect(one.events).toHaveLength(1);
+    expect(
+      (await call('GET', `/event-log?about=${id}`, authHeader('bumd', 'pasar-jaya'))).status,
+    ).toBe(403);
+    expect((await call('GET', `/event-log?about=${id}`, producer)).status).toBe(403);
+    const bad = await call('GET', `/event-log?about=${id}'--`, authHeader('analyst'));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const none = (await (
+      await call(
+        'GET',
+        '/event-log?about=0190a000-0000-7000-8000-0000000000ff',
+        authHeader('analyst'),
+      )
+    ).json()) as { events: unknown[] };
+    expect(none.events).toEqual([]);
+  });
+
   it('lists offers newest first, filtered, page by page with a cursor', async () => {
     const seller = await registerActiveProducer(catalog.url);
     const asSeller = authHeader('producer', seller);

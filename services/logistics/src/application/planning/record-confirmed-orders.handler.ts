@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   causedBy,
   createEnvelope,
+  type EventDefinition,
   type EventEnvelope,
   type OrderConfirmedV1,
+  OrderReleased,
+  OrderReleaseRefused,
+  type OrderReleaseRefusedV1,
   type OrderStatusChangedV1,
   ShipmentFailed,
 } from '@simpul/contracts';
@@ -52,30 +56,62 @@ export class RecordConfirmedOrdersHandler {
   }
 
   /**
-   * A cancelled order leaves: its waiting lines are dropped, and so are its lines on a load that
-   * has not started loading (orders may cancel before it hears of the plan). A load left empty
-   * fails with that reason. Lines already loading or on the road stay: it is too late.
+   * The buyer asked to cancel an order (`cancelling`); logistics decides, because only it knows
+   * whether the goods are being loaded. When no line of the order is on a load that has started
+   * loading, its waiting lines are dropped, and so are its lines on planned loads (a load left
+   * empty fails with that reason): released. Otherwise nothing changes: refused, naming the load.
+   * Lines and then their loads are locked, so a load cannot start loading in between.
    */
   async statusChanged(
     event: EventEnvelope<OrderStatusChangedV1>,
     manager: EntityManager,
   ): Promise<void> {
-    if (event.data.status !== 'cancelled') return;
-    const reason = event.data.reason ?? 'order cancelled';
-    const leaving = (await manager.query(
-      `SELECT l.allocation_id, l.shipment_id FROM lines_to_ship l LEFT JOIN shipments s ON s.id = l.shipment_id
-       WHERE l.order_id = $1 AND (l.status IN ('pending', 'unplannable') OR (l.status = 'planned' AND s.status = 'planned'))
-       FOR UPDATE OF l`,
-      [event.data.orderId],
+    if (event.data.status !== 'cancelling') return;
+    const orderId = event.data.orderId;
+    const lines = (await manager.query(
+      "SELECT allocation_id, shipment_id FROM lines_to_ship WHERE order_id = $1 AND status <> 'cancelled' ORDER BY allocation_id FOR UPDATE",
+      [orderId],
     )) as { allocation_id: string; shipment_id: string | null }[];
+    const loadIds = [
+      ...new Set(lines.map((line) => line.shipment_id).filter((id): id is string => id !== null)),
+    ].sort();
+    const loads = (await manager.query(
+      'SELECT id, status FROM shipments WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [loadIds],
+    )) as { id: string; status: string }[];
+    const committed = loads.find((load) => !['planned', 'failed'].includes(load.status));
+    const answer = <T extends object>(definition: EventDefinition<T>, data: T) =>
+      toOutboxRecord(
+        definition,
+        createEnvelope(definition, {
+          source: 'logistics',
+          subject: orderId,
+          tenantId: event.data.buyerId,
+          ...causedBy(event),
+          data,
+        }),
+      );
+    if (committed) {
+      await appendToOutbox(manager, [
+        answer(OrderReleaseRefused, {
+          orderId,
+          shipmentId: committed.id,
+          shipmentStatus: committed.status as OrderReleaseRefusedV1['shipmentStatus'],
+          reason: `shipment ${committed.id} is already ${committed.status}`,
+        }),
+      ]);
+      return;
+    }
+    const reason = event.data.reason ?? 'order cancelled';
     await manager.query(
       "UPDATE lines_to_ship SET status = 'cancelled', last_reason = $2, shipment_id = NULL WHERE allocation_id = ANY($1::uuid[])",
-      [leaving.map((line) => line.allocation_id), reason],
+      [lines.map((line) => line.allocation_id), reason],
     );
-    const shipments = [
-      ...new Set(leaving.map((row) => row.shipment_id).filter((id): id is string => id !== null)),
-    ];
-    for (const shipmentId of shipments.sort()) await this.emptied(shipmentId, event, manager);
+    const planned = loads.filter((load) => load.status === 'planned').map((load) => load.id);
+    for (const shipmentId of planned) await this.emptied(shipmentId, event, manager);
+    await appendToOutbox(manager, [
+      answer(OrderReleased, { orderId, shipmentIds: planned, reason }),
+    ]);
   }
 
   private async emptied(

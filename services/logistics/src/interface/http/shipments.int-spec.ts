@@ -238,31 +238,79 @@ describe('logistics: confirmed orders become shipments tracked to delivery', () 
     expect(loads).toContain(first);
   });
 
-  it('takes a cancelled order off a load that has not started loading', async () => {
-    const order = confirmedOrder(350, 'food-station', 'PIBC');
-    await publish(order);
-    const shipmentId = await plannedShipmentOf(order.data.orderId);
-    const cancelled = createEnvelope(OrderStatusChanged, {
-      source: 'orders',
-      subject: order.data.orderId,
-      data: {
-        orderId: order.data.orderId,
-        buyerId: 'food-station',
-        status: 'cancelled',
-        reason: 'cancelled by the buyer',
-      },
-    });
-    await publisher.publish([toOutboxRecord(OrderStatusChanged, cancelled)]);
+  const askToCancel = (order: EventEnvelope<OrderConfirmedV1>) =>
+    publisher.publish([
+      toOutboxRecord(
+        OrderStatusChanged,
+        createEnvelope(OrderStatusChanged, {
+          source: 'orders',
+          subject: order.data.orderId,
+          tenantId: order.data.buyerId,
+          data: {
+            orderId: order.data.orderId,
+            buyerId: order.data.buyerId,
+            status: 'cancelling',
+            reason: 'cancelled by the buyer',
+          },
+        }),
+      ),
+    ]);
 
-    const [failed] = await expectEventually(async () => {
-      const events = await eventsOf('logistics.shipment.failed', shipmentId);
+  const answerTo = async (order: EventEnvelope<OrderConfirmedV1>) => {
+    const answers = await expectEventually(async () => {
+      const events = [
+        ...(await eventsOf('logistics.order.released', order.data.orderId)),
+        ...(await eventsOf('logistics.order.release-refused', order.data.orderId)),
+      ];
       expect(events).toHaveLength(1);
       return events;
     });
+    return answers[0];
+  };
+
+  it('releases an order whose load has not started loading: off the load, which fails empty', async () => {
+    const order = confirmedOrder(350, 'food-station', 'PIBC');
+    await publish(order);
+    const shipmentId = await plannedShipmentOf(order.data.orderId);
+    await askToCancel(order);
+
+    const answer = await answerTo(order);
+    expect(answer).toMatchObject({
+      type: 'logistics.order.released',
+      tenantId: 'food-station',
+      data: { orderId: order.data.orderId, shipmentIds: [shipmentId] },
+    });
+    const [failed] = await eventsOf('logistics.shipment.failed', shipmentId);
     expect(failed.data['reason']).toBe('every order on it was cancelled before loading');
     const shipment = await (
       await fetch(`${logistics.url}/shipments/${shipmentId}`, { headers: operator })
     ).json();
     expect(shipment).toMatchObject({ status: 'failed', lines: [] });
+  });
+
+  it('refuses to release an order whose load has started loading: the load keeps it', async () => {
+    const order = confirmedOrder(420, 'food-station', 'PIBC');
+    await publish(order);
+    const shipmentId = await plannedShipmentOf(order.data.orderId);
+    expect((await post(`/shipments/${shipmentId}/loading`)).status).toBe(200);
+    await askToCancel(order);
+
+    const answer = await answerTo(order);
+    expect(answer).toMatchObject({
+      type: 'logistics.order.release-refused',
+      tenantId: 'food-station',
+      data: {
+        orderId: order.data.orderId,
+        shipmentId,
+        shipmentStatus: 'loading',
+        reason: `shipment ${shipmentId} is already loading`,
+      },
+    });
+    const shipment = (await (
+      await fetch(`${logistics.url}/shipments/${shipmentId}`, { headers: operator })
+    ).json()) as { status: string; lines: { orderId: string }[] };
+    expect(shipment.status).toBe('loading');
+    expect(shipment.lines.map((line) => line.orderId)).toContain(order.data.orderId);
+    expect(await eventsOf('logistics.shipment.failed', shipmentId)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import {
   createEnvelope,
   type EventDefinition,
+  OrderReleased,
+  OrderReleaseRefused,
   ShipmentDelivered,
   ShipmentFailed,
   ShipmentPlanned,
@@ -23,6 +25,7 @@ import {
 import { Client } from 'pg';
 
 const DAY = 24 * 3600 * 1000;
+type SendAsLogistics = <T extends object>(definition: EventDefinition<T>, data: T) => Promise<void>;
 const json = { 'content-type': 'application/json' };
 const pasarJaya = authHeader('bumd', 'pasar-jaya');
 const foodStation = authHeader('bumd', 'food-station');
@@ -122,6 +125,13 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     );
   }
 
+  const orderStatus = async (orderId: string) =>
+    (
+      (await (await fetch(`${orders.url}/orders/${orderId}`, { headers: pasarJaya })).json()) as {
+        status: string;
+      }
+    ).status;
+
   const catalogRemaining = async (offerId: string) =>
     (
       (await (
@@ -181,7 +191,7 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     const submitted = inputs.find(
       (m) => m.value?.includes('request-submitted') && m.value.includes(requestId),
     );
-    const producer = kafka.producer();
+    const producer = kafka.producer({ idempotent: true });
     await producer.connect();
     await producer.send({
       topic: topic('orders.matching.v1'),
@@ -268,7 +278,24 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
-  it('releases a cancelled order back to the offer, and the catalog shows it again', async () => {
+  /** The test plays logistics: its events go through the real broker, as logistics' would. */
+  async function asLogistics(use: (send: SendAsLogistics) => Promise<void>): Promise<void> {
+    const publisher = new EventPublisher(kafka, new TopicNamer(catalog.topicPrefix));
+    try {
+      await use(async (definition, data) =>
+        publisher.publish([
+          toOutboxRecord(
+            definition,
+            createEnvelope(definition, { source: 'logistics', subject: 'shipment', data }),
+          ),
+        ]),
+      );
+    } finally {
+      await publisher.disconnect();
+    }
+  }
+
+  it('cancels in two steps: cancelling until logistics releases the order, then its quantity goes back to the offer', async () => {
     const offerId = await publishOffer(300, 20_000, 'CHILI_RED_CURLY');
     const requestId = await placeRequest({
       commodityCode: 'CHILI_RED_CURLY',
@@ -278,31 +305,36 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       minShelfLifeHoursOnArrival: 0,
     });
     const { orderIds } = await settledRequest(requestId, 'matched');
+    const orderId = orderIds[0];
     await expectEventually(async () => expect(await catalogRemaining(offerId)).toBe(180), {
       timeoutMs: 30_000,
     });
+    const cancelOrder = (reason: string) =>
+      fetch(`${orders.url}/orders/${orderId}/cancel`, {
+        method: 'POST',
+        headers: { ...json, ...pasarJaya },
+        body: JSON.stringify({ reason }),
+      });
 
-    const cancel = await fetch(`${orders.url}/orders/${orderIds[0]}/cancel`, {
-      method: 'POST',
-      headers: { ...json, ...pasarJaya },
-      body: JSON.stringify({ reason: 'market closed for Idul Fitri' }),
-    });
+    const cancel = await cancelOrder('market closed for Idul Fitri');
     expect(cancel.status).toBe(202);
+    expect(await cancel.json()).toEqual({ orderId, status: 'cancelling' });
+    expect(await orderStatus(orderId)).toBe('cancelling');
+    expect((await cancelOrder('twice')).status).toBe(409);
 
+    await asLogistics((send) =>
+      send(OrderReleased, { orderId, shipmentIds: [], reason: 'market closed for Idul Fitri' }),
+    );
     await expectEventually(async () => expect(await catalogRemaining(offerId)).toBe(300), {
       timeoutMs: 30_000,
     });
+    expect(await orderStatus(orderId)).toBe('cancelled');
     const book = await db.query(
       'SELECT allocated::int, remaining::int FROM book_offers WHERE offer_id = $1',
       [offerId],
     );
     expect(book.rows[0]).toEqual({ allocated: 0, remaining: 300_000 });
-    const again = await fetch(`${orders.url}/orders/${orderIds[0]}/cancel`, {
-      method: 'POST',
-      headers: { ...json, ...pasarJaya },
-      body: JSON.stringify({ reason: 'twice' }),
-    });
-    expect(again.status).toBe(409);
+    expect((await cancelOrder('again')).status).toBe(409);
   });
 
   it('follows shipments: planned, failed and planned again, delivered with a rejected line, closed', async () => {
@@ -313,23 +345,16 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     const orderNow = async () =>
       (await (await fetch(`${orders.url}/orders/${orderId}`, { headers: pasarJaya })).json()) as {
         status: string;
+        statusReason: string | null;
         lines: {
           allocationId: string;
           receivedAmount: number | null;
           rejectionReason: string | null;
         }[];
       };
-    const publisher = new EventPublisher(kafka, new TopicNamer(catalog.topicPrefix));
-    const send = async <T extends object>(definition: EventDefinition<T>, data: T) =>
-      publisher.publish([
-        toOutboxRecord(
-          definition,
-          createEnvelope(definition, { source: 'logistics', subject: 'shipment', data }),
-        ),
-      ]);
     const shipment = (n: number) => `0190a000-0000-7000-8000-00000000000${n}`;
     const eta = new Date(Date.now() + DAY).toISOString();
-    try {
+    await asLogistics(async (send) => {
       await send(ShipmentPlanned, {
         shipmentId: shipment(1),
         orderIds: [orderId],
@@ -339,12 +364,25 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
         eta,
       });
       await expectEventually(async () => expect((await orderNow()).status).toBe('in_fulfilment'));
+      // The buyer asks to cancel; the load has started loading, so logistics refuses.
       const cancel = await fetch(`${orders.url}/orders/${orderId}/cancel`, {
         method: 'POST',
         headers: { ...json, ...pasarJaya },
         body: JSON.stringify({ reason: 'too late' }),
       });
-      expect(cancel.status).toBe(409);
+      expect(cancel.status).toBe(202);
+      await send(OrderReleaseRefused, {
+        orderId,
+        shipmentId: shipment(1),
+        shipmentStatus: 'loading',
+        reason: `shipment ${shipment(1)} is already loading`,
+      });
+      await expectEventually(async () =>
+        expect(await orderNow()).toMatchObject({
+          status: 'in_fulfilment',
+          statusReason: `cancellation refused: shipment ${shipment(1)} is already loading`,
+        }),
+      );
 
       await send(ShipmentFailed, {
         shipmentId: shipment(1),
@@ -391,9 +429,7 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
       });
       expect(close.status).toBe(200);
       expect((await orderNow()).status).toBe('closed');
-    } finally {
-      await publisher.disconnect();
-    }
+    });
   });
 
   it('never over-allocates with two instances consuming together through a rebalance', async () => {

@@ -37,7 +37,9 @@ export class OrdersController {
   @HttpCode(202)
   @Roles('bumd', 'btc-operator', 'platform-admin')
   @ApiOperation({
-    summary: 'Cancel a confirmed order before dispatch; its quantity returns to the offers',
+    summary: 'Ask to cancel an order before its load starts loading',
+    description:
+      'Accepted (202) with status `cancelling`. Logistics decides: when no load carrying the order has started loading, the order becomes `cancelled` and its quantity returns to the offers; otherwise it returns to `in_fulfilment` with the reason. Follow the order (GET /orders/:id) or its events for the outcome.',
   })
   async cancel(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -45,7 +47,7 @@ export class OrdersController {
     @CurrentPrincipal() actor: Principal,
   ) {
     await this.cancelOrder.execute(id, body.reason, actor);
-    return { orderId: id, status: 'cancelled' };
+    return { orderId: id, status: 'cancelling' };
   }
 
   @Post(':id/close')

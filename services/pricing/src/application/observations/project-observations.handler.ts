@@ -16,6 +16,15 @@ import { AlertRecorder } from '../alerts/alert-recorder';
 const ALERT_NAMESPACE = '8d0f6a52-3b1c-4e7d-9a26-5c4b3e2f1a09';
 
 /**
+ * Transaction-level advisory lock that serialises the projection. The orders of one wholesale
+ * series arrive on several partitions (orders.orders.v1 is keyed by order id), which the consumer
+ * applies in concurrent transactions; each recomputes the day's aggregate from the observations it can see,
+ * so without the lock two of them could each miss the other's rows and the last to commit would
+ * leave a stale count (`simpul rebuild pricing` found it). One lock, so no deadlock.
+ */
+const PROJECTION_LOCK = 7_346_170_001;
+
+/**
  * The price projection: observations → daily aggregates → statistics → alerts, in the
  * transaction of the events that brought the observations. Statistics are computed as of the
  * series' latest observation, never the wall clock, so replaying the events gives the same.
@@ -31,6 +40,8 @@ export class ProjectObservationsHandler {
   }
 
   async execute(rows: readonly ObservationRow[], manager: EntityManager): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_LOCK]);
     const series = new SeriesRepository(manager);
     const alerts = new AlertRecorder(manager);
     for (const key of await series.record(rows)) {

@@ -21,6 +21,7 @@ describe('a market price row', () => {
 
   it.each([
     [{ market: ' ' }, 'market must be'],
+    [{ market: 'Pasar\u0000Jaya' }, 'market must not contain control characters'],
     [{ commodity: 'cabai' }, 'commodity must be an upper-case code'],
     [{ price: '48.500,5' }, 'price must be a whole number'],
     [{ price: '-1' }, 'price must be a whole number'],

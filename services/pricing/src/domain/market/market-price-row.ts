@@ -27,6 +27,9 @@ const MAX_PRICE = 1_000_000_000;
 export function checkMarketPrice(input: MarketPriceInput, today: string): MarketPrice | string {
   const market = typeof input.market === 'string' ? input.market.trim() : '';
   if (!market || market.length > 120) return 'market must be a name of 1 to 120 characters';
+  // CSV cells skip request validation: PostgreSQL refuses NUL, and no name holds control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\u0000-\u001f\u007f]/.test(market)) return 'market must not contain control characters';
   const commodity = typeof input.commodity === 'string' ? input.commodity.trim() : '';
   if (!CODE.test(commodity))
     return `commodity must be an upper-case code such as CHILI_RED_CURLY, got "${String(input.commodity)}"`;

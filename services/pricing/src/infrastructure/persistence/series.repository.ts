@@ -31,42 +31,60 @@ export class SeriesRepository {
   constructor(private readonly manager: EntityManager) {}
 
   /**
-   * Saves observations (a re-sent one with the same id replaces the price) and rebuilds the
-   * daily aggregates of the days they touch from the stored rows. Returns the touched series.
+   * Saves observations and keeps the daily aggregates of the days they touch. New observations
+   * are added to their day's aggregate (count and sum add up, min, max and the latest price
+   * compare), so an observation costs the same however many the day already holds. A re-sent
+   * one (same id, the price replaced) cannot be added: its day is rebuilt from the stored rows.
+   * Either way the aggregate equals one computed from all the day's rows, so a replay agrees.
+   * Callers hold the projection lock: no other transaction changes these days meanwhile.
+   * Returns the touched series.
    */
   async record(rows: readonly ObservationRow[]): Promise<SeriesKey[]> {
     if (rows.length === 0) return [];
-    await this.manager.query(
-      `INSERT INTO observations (id, commodity_code, level, region, market, price_idr, observed_at, source)
-       SELECT id, "commodityCode", level, region, market, "priceIdr", "observedAt", source
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, "commodityCode" text, level text, region text, market text,
-            "priceIdr" bigint, "observedAt" timestamptz, source text)
-       ON CONFLICT (id) DO UPDATE SET price_idr = EXCLUDED.price_idr, observed_at = EXCLUDED.observed_at`,
+    const days = (await this.manager.query(
+      `WITH saved AS (
+         INSERT INTO observations (id, commodity_code, level, region, market, price_idr, observed_at, source)
+         SELECT id, "commodityCode", level, region, market, "priceIdr", "observedAt", source
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, "commodityCode" text, level text, region text, market text,
+              "priceIdr" bigint, "observedAt" timestamptz, source text)
+         ON CONFLICT (id) DO UPDATE SET price_idr = EXCLUDED.price_idr, observed_at = EXCLUDED.observed_at
+         RETURNING commodity_code, level, region, price_idr, observed_at,
+                   date_trunc('day', observed_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day,
+                   (xmax = 0) AS inserted),
+       added AS (
+         INSERT INTO daily_aggregates AS a (commodity_code, level, region, day, count, sum_idr, min_idr, max_idr, last_idr, last_at)
+         SELECT commodity_code, level, region, day, count(*), sum(price_idr), min(price_idr), max(price_idr),
+                (array_agg(price_idr ORDER BY observed_at DESC, price_idr DESC))[1], max(observed_at)
+         FROM saved WHERE inserted
+         GROUP BY commodity_code, level, region, day
+         ON CONFLICT (commodity_code, level, region, day) DO UPDATE SET
+           count = a.count + EXCLUDED.count, sum_idr = a.sum_idr + EXCLUDED.sum_idr,
+           min_idr = LEAST(a.min_idr, EXCLUDED.min_idr), max_idr = GREATEST(a.max_idr, EXCLUDED.max_idr),
+           last_idr = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_idr) > (a.last_at, a.last_idr)
+                           THEN EXCLUDED.last_idr ELSE a.last_idr END,
+           last_at = GREATEST(a.last_at, EXCLUDED.last_at))
+       SELECT commodity_code AS c, level AS l, region AS r, day AS d, bool_and(inserted) AS "allNew"
+       FROM saved GROUP BY commodity_code, level, region, day`,
       [JSON.stringify(rows)],
-    );
-    const touched = (await this.manager.query(
-      `WITH days AS (
-         SELECT DISTINCT "commodityCode" AS c, level AS l, region AS r,
-                date_trunc('day', "observedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS d
-         FROM jsonb_to_recordset($1::jsonb) AS x("commodityCode" text, level text, region text, "observedAt" timestamptz))
-       INSERT INTO daily_aggregates (commodity_code, level, region, day, count, sum_idr, min_idr, max_idr, last_idr, last_at)
-       SELECT o.commodity_code, o.level, o.region, days.d, count(*), sum(o.price_idr), min(o.price_idr), max(o.price_idr),
-              (array_agg(o.price_idr ORDER BY o.observed_at DESC, o.price_idr DESC))[1], max(o.observed_at)
-       FROM days JOIN observations o ON o.commodity_code = days.c AND o.level = days.l AND o.region = days.r
-            AND o.observed_at >= days.d AND o.observed_at < days.d + interval '1 day'
-       GROUP BY o.commodity_code, o.level, o.region, days.d
-       ON CONFLICT (commodity_code, level, region, day) DO UPDATE SET count = EXCLUDED.count, sum_idr = EXCLUDED.sum_idr,
-            min_idr = EXCLUDED.min_idr, max_idr = EXCLUDED.max_idr, last_idr = EXCLUDED.last_idr, last_at = EXCLUDED.last_at
-       RETURNING commodity_code, level, region`,
-      [JSON.stringify(rows)],
-    )) as { commodity_code: string; level: PriceLevel; region: Region }[];
+    )) as { c: string; l: PriceLevel; r: Region; d: Date; allNew: boolean }[];
+    const resent = days.filter((day) => !day.allNew);
+    if (resent.length > 0) {
+      await this.manager.query(
+        `WITH days AS (SELECT c, l, r, d FROM jsonb_to_recordset($1::jsonb) AS x(c text, l text, r text, d timestamptz))
+         INSERT INTO daily_aggregates (commodity_code, level, region, day, count, sum_idr, min_idr, max_idr, last_idr, last_at)
+         SELECT o.commodity_code, o.level, o.region, days.d, count(*), sum(o.price_idr), min(o.price_idr), max(o.price_idr),
+                (array_agg(o.price_idr ORDER BY o.observed_at DESC, o.price_idr DESC))[1], max(o.observed_at)
+         FROM days JOIN observations o ON o.commodity_code = days.c AND o.level = days.l AND o.region = days.r
+              AND o.observed_at >= days.d AND o.observed_at < days.d + interval '1 day'
+         GROUP BY o.commodity_code, o.level, o.region, days.d
+         ON CONFLICT (commodity_code, level, region, day) DO UPDATE SET count = EXCLUDED.count, sum_idr = EXCLUDED.sum_idr,
+              min_idr = EXCLUDED.min_idr, max_idr = EXCLUDED.max_idr, last_idr = EXCLUDED.last_idr, last_at = EXCLUDED.last_at`,
+        [JSON.stringify(resent)],
+      );
+    }
     const keys = new Map<string, SeriesKey>();
-    for (const t of touched) {
-      keys.set(`${t.commodity_code}|${t.level}|${t.region}`, {
-        commodityCode: t.commodity_code,
-        level: t.level,
-        region: t.region,
-      });
+    for (const t of days) {
+      keys.set(`${t.c}|${t.l}|${t.r}`, { commodityCode: t.c, level: t.l, region: t.r });
     }
     return [...keys.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, key]) => key);
   }

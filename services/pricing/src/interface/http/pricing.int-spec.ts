@@ -1,6 +1,7 @@
 import { createEnvelope, type EventEnvelope, OfferPublished } from '@simpul/contracts';
 import { EventPublisher, TopicNamer } from '@simpul/messaging';
 import { toOutboxRecord } from '@simpul/persistence';
+import { Client } from 'pg';
 import {
   authHeader,
   expectEventually,
@@ -104,6 +105,57 @@ describe('pricing: watching prices and setting the ceilings matching obeys', () 
       ['resolved', 'kritis'],
     ]);
     expect(new Set(alerts.map((e) => e.subject)).size).toBe(1);
+  });
+
+  it("keeps a day's aggregate equal to its observations when a market corrects a price", async () => {
+    const date = dayOf(-40);
+    const send = async (market: string, price: number) =>
+      expect(
+        (
+          await post('/market-prices', {
+            observations: [{ market, commodity: 'TOMATO', price, date }],
+          })
+        ).status,
+      ).toBe(200);
+    const db = new Client({ connectionString: pricing.database.url });
+    await db.connect();
+    try {
+      const aggregate = async () =>
+        (
+          await db.query(
+            `SELECT count::int, sum_idr::int AS sum, min_idr::int AS min, max_idr::int AS max, last_idr::int AS last
+             FROM daily_aggregates WHERE commodity_code = 'TOMATO' AND level = 'consumer' AND region = 'jakarta'
+             AND day = $1::date`,
+            [date],
+          )
+        ).rows[0];
+      await send('Pasar Induk Kramat Jati', 9_000);
+      await expectEventually(async () => expect((await aggregate())?.count).toBe(1));
+      // The same market and day again: the price is corrected, not counted twice.
+      await send('Pasar Induk Kramat Jati', 9_500);
+      await expectEventually(async () => expect((await aggregate())?.sum).toBe(9_500));
+      await send('Pasar Minggu', 8_800);
+      await expectEventually(async () =>
+        expect(await aggregate()).toEqual({
+          count: 2,
+          sum: 18_300,
+          min: 8_800,
+          max: 9_500,
+          last: 9_500,
+        }),
+      );
+      // Added one by one, it is what the stored observations of the day add up to.
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS count, sum(price_idr)::int AS sum, min(price_idr)::int AS min, max(price_idr)::int AS max,
+                (array_agg(price_idr ORDER BY observed_at DESC, price_idr DESC))[1]::int AS last
+         FROM observations WHERE commodity_code = 'TOMATO' AND level = 'consumer' AND region = 'jakarta'
+         AND observed_at >= $1::date AND observed_at < $1::date + 1`,
+        [date],
+      );
+      expect(rows[0]).toEqual(await aggregate());
+    } finally {
+      await db.end();
+    }
   });
 
   it('keeps the good rows of a CSV, reports the bad ones by line, and changes nothing on re-import', async () => {

@@ -1,17 +1,6 @@
+import { PageLimit } from '@simpul/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export const OFFER_STATUSES = [
   'draft',
@@ -48,12 +37,7 @@ export class ListOffersQueryDto {
   @IsISO8601({ strict: true })
   availableAt?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit({ maximum: 100, default: 20 })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,3 +1,4 @@
+import { PageLimit } from '@simpul/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -89,11 +90,7 @@ export class ListShipmentsQueryDto {
   @IsIn(['planned', 'loading', 'departed', 'arrived', 'delivered', 'failed'])
   status?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1)
-  @Max(500)
+  @PageLimit({ maximum: 500, default: 50 })
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageLimit } from '@simpul/platform';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
 
 export class ListOfferBookQueryDto {
   @ApiProperty({ example: 'EGG' })
@@ -9,11 +9,6 @@ export class ListOfferBookQueryDto {
   })
   commodity: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit({ maximum: 1000, default: 100 })
   limit?: number;
 }

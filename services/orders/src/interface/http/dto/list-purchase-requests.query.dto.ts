@@ -1,7 +1,7 @@
+import { PageLimit } from '@simpul/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_STATUSES, REQUEST_STATUSES } from '@simpul/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 export class ListPurchaseRequestsQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
@@ -14,12 +14,7 @@ export class ListPurchaseRequestsQueryDto {
   @Matches(/^[a-z][a-z0-9-]{1,63}$/)
   buyerId?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ maximum: 500, default: 50 })
   limit?: number;
 }
 

@@ -1,0 +1,123 @@
+import { dropDatabase, ensureDatabase, withDatabaseName } from '@simpul/persistence';
+import { expectEventually, spawnService, type ServiceProcess, uniqueId } from '@simpul/testing';
+
+interface Database {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export const SERVICES = ['catalog', 'orders', 'logistics', 'pricing'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** One running process of a service: `orders-2` is the second orders instance. */
+export interface Instance {
+  id: string;
+  service: ServiceName;
+  port: number;
+  process?: ServiceProcess;
+  /** Times this instance was killed with SIGKILL and started again. */
+  kills: number;
+}
+
+/**
+ * The four services as processes on one topic prefix, each on its own database, with orders as
+ * two instances on one database and one consumer group (they share partitions and rebalance).
+ */
+export class FaultSystem {
+  readonly instances: Instance[] = [];
+  readonly databases = new Map<ServiceName, Database>();
+  private nextPort: number;
+
+  constructor(
+    readonly prefix: string,
+    private readonly brokers: string,
+    private readonly extraEnv: Partial<Record<ServiceName, Record<string, string>>>,
+    basePort: number,
+    private readonly serverUrl: string,
+  ) {
+    this.nextPort = basePort;
+  }
+
+  async start(log: (line: string) => void): Promise<void> {
+    for (const service of SERVICES) {
+      const url = withDatabaseName(this.serverUrl, `faults_${service}_${uniqueId()}`);
+      await ensureDatabase(url);
+      this.databases.set(service, { url, drop: () => dropDatabase(url) });
+    }
+    const plan: [ServiceName, string][] = [
+      ['catalog', 'catalog'],
+      ['orders', 'orders-1'],
+      ['orders', 'orders-2'],
+      ['logistics', 'logistics'],
+      ['pricing', 'pricing'],
+    ];
+    for (const [service, id] of plan) {
+      const instance: Instance = { id, service, port: this.nextPort++, kills: 0 };
+      this.instances.push(instance);
+      await this.launch(instance);
+      log(`${id} ready on port ${instance.port}`);
+    }
+  }
+
+  url(id: string): string {
+    return `http://127.0.0.1:${this.instance(id).port}`;
+  }
+
+  instance(id: string): Instance {
+    const found = this.instances.find((i) => i.id === id);
+    if (!found) throw new Error(`no instance ${id}`);
+    return found;
+  }
+
+  /** SIGKILL (no shutdown at all), then start the same instance again and wait until ready. */
+  async killAndRestart(id: string, downMs: number): Promise<void> {
+    const instance = this.instance(id);
+    await instance.process?.stop('SIGKILL');
+    instance.kills += 1;
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await this.launch(instance);
+  }
+
+  /** Ends every connection the services hold to their databases (pg_terminate_backend). */
+  async databaseUrls(): Promise<string[]> {
+    return [...this.databases.values()].map((d) => d.url);
+  }
+
+  async stop(): Promise<void> {
+    for (const instance of this.instances) await instance.process?.stop('SIGTERM');
+  }
+
+  async drop(): Promise<void> {
+    for (const database of this.databases.values()) await database.drop().catch(() => undefined);
+  }
+
+  /** Every instance's output, or the last `perInstance` characters of each. */
+  outputs(perInstance = Infinity): string {
+    return this.instances
+      .map((i) => `--- ${i.id}\n${(i.process?.output() ?? '').slice(-perInstance)}`)
+      .join('\n');
+  }
+
+  private async launch(instance: Instance): Promise<void> {
+    const database = this.databases.get(instance.service) as Database;
+    const proc = spawnService(instance.service, {
+      PORT: String(instance.port),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: this.brokers,
+      KAFKA_TOPIC_PREFIX: this.prefix,
+      LOG_LEVEL: 'warn',
+      ...(this.extraEnv[instance.service] ?? {}),
+    });
+    instance.process = proc;
+    let exited = false;
+    void proc.exited.then(() => (exited = true));
+    await expectEventually(
+      async () => {
+        if (exited) throw new Error(`${instance.id} exited:\n${proc.output().slice(-2000)}`);
+        const response = await fetch(`http://127.0.0.1:${instance.port}/health/ready`);
+        if (response.status !== 200) throw new Error(`${instance.id} not ready`);
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+  }
+}
