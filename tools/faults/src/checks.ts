@@ -250,6 +250,16 @@ export async function runChecks(
     `${feed.length} deliveries, ${undelivered.length} not delivered, ${notReceived.length} never received, ${webhookReceipts.length - received.size} extra copies received (at least once)`,
   );
 
+  // A fault is something done to a process; a process ending by itself is a defect.
+  const exits = system.unexpectedExits;
+  check(
+    'no service process exited except when the run killed or stopped it',
+    exits.length === 0,
+    exits.length === 0
+      ? `${system.instances.length} instances, every exit one the run caused`
+      : exits.map((e) => `${e.id} exited (${e.code}) at +${Math.round(e.at / 1000)} s`).join('; '),
+  );
+
   const allMessages = orderEvents.length + shipmentEvents.length;
   const distinct = new Set(parsed.map((e) => e.id)).size;
   return {

@@ -17,6 +17,16 @@ export interface Instance {
   process?: ServiceProcess;
   /** Times this instance was killed with SIGKILL and started again. */
   kills: number;
+  /** Set while the harness itself is stopping the process: its exit is expected. */
+  stopping?: boolean;
+}
+
+/** A process that ended without the harness stopping it: a defect, reported with its output. */
+export interface UnexpectedExit {
+  id: string;
+  code: number | string;
+  at: number;
+  outputTail: string;
 }
 
 /**
@@ -26,7 +36,9 @@ export interface Instance {
 export class FaultSystem {
   readonly instances: Instance[] = [];
   readonly databases = new Map<ServiceName, Database>();
+  readonly unexpectedExits: UnexpectedExit[] = [];
   private nextPort: number;
+  private readonly startedAt = Date.now();
 
   constructor(
     readonly prefix: string,
@@ -72,7 +84,9 @@ export class FaultSystem {
   /** SIGKILL (no shutdown at all), then start the same instance again and wait until ready. */
   async killAndRestart(id: string, downMs: number): Promise<void> {
     const instance = this.instance(id);
+    instance.stopping = true;
     await instance.process?.stop('SIGKILL');
+    instance.stopping = false;
     instance.kills += 1;
     await new Promise((resolve) => setTimeout(resolve, downMs));
     await this.launch(instance);
@@ -84,7 +98,10 @@ export class FaultSystem {
   }
 
   async stop(): Promise<void> {
-    for (const instance of this.instances) await instance.process?.stop('SIGTERM');
+    for (const instance of this.instances) {
+      instance.stopping = true;
+      await instance.process?.stop('SIGTERM');
+    }
   }
 
   async drop(): Promise<void> {
@@ -110,7 +127,21 @@ export class FaultSystem {
     });
     instance.process = proc;
     let exited = false;
-    void proc.exited.then(() => (exited = true));
+    void proc.exited.then((code) => {
+      exited = true;
+      if (instance.stopping || instance.process !== proc) return;
+      const exit = {
+        id: instance.id,
+        code,
+        at: Date.now() - this.startedAt,
+        outputTail: proc.output().slice(-4000),
+      };
+      this.unexpectedExits.push(exit);
+      // Said at once, with the process's last words: this is what a post-mortem needs.
+      process.stderr.write(
+        `\n!! ${exit.id} exited on its own (${code}) at +${Math.round(exit.at / 1000)} s; its last output:\n${exit.outputTail}\n`,
+      );
+    });
     await expectEventually(
       async () => {
         if (exited) throw new Error(`${instance.id} exited:\n${proc.output().slice(-2000)}`);

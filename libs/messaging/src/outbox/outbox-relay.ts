@@ -141,14 +141,18 @@ export class OutboxRelay {
       return true;
     }
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
-      this.settings.lockKey ?? DEFAULT_LOCK_KEY,
-    ]);
-    if (!row.locked) {
-      await runner.release();
-      return false;
+    let locked = false;
+    try {
+      await runner.connect();
+      const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        this.settings.lockKey ?? DEFAULT_LOCK_KEY,
+      ]);
+      locked = row.locked === true;
+    } finally {
+      // Not locked (another relay has it, or the connection failed): give the connection back.
+      if (!locked) await runner.release().catch(() => undefined);
     }
+    if (!locked) return false;
     this.lockRunner = runner;
     return true;
   }

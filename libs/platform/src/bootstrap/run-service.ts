@@ -90,6 +90,7 @@ export async function runService<C extends BaseServiceConfig>(
     );
     process.exit(1);
   }
+  exitLoudlyOnCrash(definition.name);
   try {
     const app = await createServiceApp(definition, config);
     await startServiceApp(app, config);
@@ -102,6 +103,19 @@ export async function runService<C extends BaseServiceConfig>(
     );
     process.exit(1);
   }
+}
+
+/**
+ * An error nothing caught (an 'error' event without a listener, a rejected promise nobody awaited)
+ * still ends the process, as Node does by default — its state can no longer be trusted, and the
+ * orchestrator restarts it — but first says why in the structured log, with the stack.
+ */
+function exitLoudlyOnCrash(service: string): void {
+  process.on('uncaughtExceptionMonitor', (error, origin) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', context: service, message: `process ending: ${origin}`, error: error?.message, stack: error?.stack })}\n`,
+    );
+  });
 }
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
