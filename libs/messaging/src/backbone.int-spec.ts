@@ -22,7 +22,7 @@ import {
   uniqueId,
   uniqueTopicPrefix,
 } from '@simpul/testing';
-import type { Kafka } from 'kafkajs';
+import { type Kafka, KafkaJSNonRetriableError } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
 import type { ConsumedEvent, EventApplier } from './consumer/consumed-event';
@@ -301,6 +301,45 @@ describe('event backbone: outbox → Kafka → inbox', () => {
         .map((m) => JSON.parse(m.value ?? '{}').id);
       expect(inKafka).toEqual(events.filter((e) => e.data.commodityCode === key).map((e) => e.id));
     }
+  });
+
+  it('starts its consumer again when the Kafka client stops it for good', async () => {
+    const topic = await freshTopic();
+    const first = envelopeFor(offer('EGG', 2101));
+    const second = envelopeFor(offer('EGG', 2102));
+    await topic.publisher.publish([toOutboxRecord(OfferPublished, first)]);
+    let thrown = 0;
+    const consumer = new EventConsumer(kafka, dataSource, publisher, {
+      groupId: `backbone-${uniqueId()}`,
+      topics: [TOPICS.catalogOffers.name],
+      namer: topic.namer,
+      logger: quiet,
+      retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 100 },
+      apply: (events, manager) => countingApply(events, manager),
+      // Outside the handler's error handling: kafkajs takes a non-retriable error from its batch
+      // callback as fatal, leaves the group and does not restart the consumer itself.
+      accepts: () => {
+        if (thrown === 0) {
+          thrown += 1;
+          throw new KafkaJSNonRetriableError('injected: the batch callback failed for good');
+        }
+        return true;
+      },
+    });
+    running.push(consumer);
+    const crashes: boolean[] = [];
+    consumer.raw.on(consumer.raw.events.CRASH, (event) => crashes.push(event.payload.restart));
+    await consumer.start();
+
+    await expectEventually(async () => expect(await timesApplied(first.data.offerId)).toBe(1), {
+      timeoutMs: 60_000,
+    });
+    // kafkajs gave up on it (no restart of its own), and it consumes again all the same.
+    expect(crashes).toEqual([false]);
+    await topic.publisher.publish([toOutboxRecord(OfferPublished, second)]);
+    await expectEventually(async () => expect(await timesApplied(second.data.offerId)).toBe(1), {
+      timeoutMs: 30_000,
+    });
   });
 
   it('waits out a lost database connection instead of dead-lettering', async () => {

@@ -1,5 +1,12 @@
 import { decodeEvent, EventValidationError, type EventEnvelope } from '@simpul/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type {
+  Consumer,
+  ConsumerCrashEvent,
+  ConsumerRunConfig,
+  EachBatchPayload,
+  Kafka,
+  KafkaMessage,
+} from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { isReplayed } from '../kafka/headers';
 import { messagingMetrics } from '../metrics/messaging-metrics';
@@ -45,6 +52,9 @@ export class EventConsumer {
   private readonly namer: TopicNamer;
   private readonly retry: RetryPolicy;
   private readonly logger: LoggerLike;
+  private runConfig?: ConsumerRunConfig;
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     kafka: Kafka,
@@ -73,18 +83,60 @@ export class EventConsumer {
       topics: this.settings.topics.map((t) => this.namer.physical(t)),
       fromBeginning: this.settings.fromBeginning ?? true,
     });
-    await this.consumer.run({
+    this.consumer.on(this.consumer.events.CRASH, (event) => this.onCrash(event));
+    this.runConfig = {
       autoCommit: true,
       // Commit at most once a second: a crash redelivers up to a second of events, which the inbox absorbs.
       autoCommitInterval: 1000,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently ?? 6,
       eachBatch: (payload) => this.handleBatch(payload),
-    });
+    };
+    await this.consumer.run(this.runConfig);
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer.disconnect();
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only after a retriable error; after any other it leaves
+   * the group and stops for good, while the process goes on answering its health checks. A
+   * consumer that silently stops is the worst outcome (the group empties and lag grows), so this
+   * one starts it again, with growing gaps, until it runs or the service stops.
+   */
+  private onCrash({ payload: { error, restart } }: ConsumerCrashEvent): void {
+    const group = this.settings.groupId;
+    const why = `${error.name}: ${error.message}`;
+    messagingMetrics.consumerCrashes.inc({ group, restarted_by: restart ? 'kafkajs' : 'simpul' });
+    if (restart) {
+      this.logger.warn(`consumer ${group} crashed (${why}); the Kafka client restarts it`);
+      return;
+    }
+    if (this.stopping) return;
+    this.logger.error(`consumer ${group} stopped by the Kafka client (${why}); starting it again`);
+    this.scheduleRestart(1);
+  }
+
+  private scheduleRestart(attempt: number): void {
+    const delay = backoffDelay({ ...this.retry, maxDelayMs: 30_000 }, Math.min(attempt, 10));
+    this.restartTimer = setTimeout(() => void this.restart(attempt), delay);
+  }
+
+  private async restart(attempt: number): Promise<void> {
+    if (this.stopping || !this.runConfig) return;
+    try {
+      await this.consumer.connect();
+      await this.consumer.run(this.runConfig);
+      this.logger.warn(`consumer ${this.settings.groupId} started again`);
+    } catch (error) {
+      this.logger.error(
+        `consumer ${this.settings.groupId} could not start again (attempt ${attempt}): ${(error as Error).message}`,
+      );
+      if (!this.stopping) this.scheduleRestart(attempt + 1);
+    }
   }
 
   /** For health checks and tests: the underlying kafkajs consumer. */

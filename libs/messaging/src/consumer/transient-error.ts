@@ -8,8 +8,10 @@ const TRANSIENT_ERRNO = new Set([
   'EPIPE',
   'EHOSTUNREACH',
 ]);
+// TypeORM's "Query runner already released": the connection was lost mid-transaction and TypeORM
+// gave it back to the pool; the handlers never release a query runner themselves.
 const TRANSIENT_MESSAGE =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|the server does not support ssl|Connection is not established/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|the server does not support ssl|Connection is not established|query runner already released/i;
 
 /**
  * Infrastructure failures are retried until the infrastructure is back; they never send a

@@ -55,6 +55,17 @@ export const messagingMetrics = {
         }),
     );
   },
+  get consumerCrashes() {
+    return once(
+      'simpul_consumer_crashes_total',
+      () =>
+        new Counter({
+          name: 'simpul_consumer_crashes_total',
+          help: 'Times the Kafka client stopped a consumer group on an error, by group and by who restarts it (kafkajs, or simpul when kafkajs gives up)',
+          labelNames: ['group', 'restarted_by'],
+        }),
+    );
+  },
   get lag() {
     return once(
       'simpul_consumer_lag_messages',
