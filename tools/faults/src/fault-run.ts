@@ -290,6 +290,13 @@ async function main(): Promise<void> {
     }
     const kills = system.instances.map((i) => `${i.id} ${i.kills}`).join(', ');
     console.log(`  SIGKILLs per instance: ${kills}`);
+    // Consumers the Kafka client stopped on an error (ADR 0002): restarted by it, or by simpul.
+    const byKafkajs = system.logLines(/the Kafka client restarts it/).length;
+    const bySimpul = system.logLines(/stopped by the Kafka client/);
+    console.log(
+      `  consumer crashes: ${byKafkajs} restarted by kafkajs, ${bySimpul.length} restarted by simpul`,
+    );
+    for (const line of bySimpul.slice(0, 5)) console.log(`    ${line.slice(0, 400)}`);
     console.log('');
     console.log('figures:');
     console.log(

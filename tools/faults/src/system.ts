@@ -37,6 +37,8 @@ export class FaultSystem {
   readonly instances: Instance[] = [];
   readonly databases = new Map<ServiceName, Database>();
   readonly unexpectedExits: UnexpectedExit[] = [];
+  /** Output of the processes that were replaced (killed, or ended and started again). */
+  private readonly endedOutputs: string[] = [];
   private nextPort: number;
   private readonly startedAt = Date.now();
 
@@ -109,6 +111,12 @@ export class FaultSystem {
   }
 
   /** Every instance's output, or the last `perInstance` characters of each. */
+  /** Log lines of every process the run started (killed ones included) that match `pattern`. */
+  logLines(pattern: RegExp): string[] {
+    const outputs = [...this.endedOutputs, ...this.instances.map((i) => i.process?.output() ?? '')];
+    return outputs.flatMap((output) => output.split('\n').filter((line) => pattern.test(line)));
+  }
+
   outputs(perInstance = Infinity): string {
     return this.instances
       .map((i) => `--- ${i.id}\n${(i.process?.output() ?? '').slice(-perInstance)}`)
@@ -125,8 +133,10 @@ export class FaultSystem {
       LOG_LEVEL: 'warn',
       ...(this.extraEnv[instance.service] ?? {}),
     });
+    if (instance.process) this.endedOutputs.push(instance.process.output());
     instance.process = proc;
     let exited = false;
+    let ready = false;
     void proc.exited.then((code) => {
       exited = true;
       if (instance.stopping || instance.process !== proc) return;
@@ -141,6 +151,12 @@ export class FaultSystem {
       process.stderr.write(
         `\n!! ${exit.id} exited on its own (${code}) at +${Math.round(exit.at / 1000)} s; its last output:\n${exit.outputTail}\n`,
       );
+      // Started again, as an orchestrator would, so that the other checks still say whether
+      // anything was lost; the exit itself stays a violation.
+      if (ready)
+        this.launch(instance).catch((error: Error) =>
+          process.stderr.write(`!! ${instance.id} did not start again: ${error.message}\n`),
+        );
     });
     await expectEventually(
       async () => {
@@ -150,5 +166,6 @@ export class FaultSystem {
       },
       { timeoutMs: 120_000, intervalMs: 250 },
     );
+    ready = true;
   }
 }
