@@ -16,6 +16,7 @@ import {
 } from '@simpul/testing';
 import { type Kafka, Partitioners } from 'kafkajs';
 import { FlowObserver } from './flow-observer';
+import { formatServiceTime, serviceTimeBetween, snapshotServiceTimes } from './service-time';
 
 /*
  * The whole chain under load: purchase requests pushed through the orders API are matched to
@@ -235,14 +236,23 @@ async function main(): Promise<void> {
   try {
     await stock(stack, options.requests * 2);
     await observer.start();
+    const atStart = await snapshotServiceTimes(stack.urls);
     await push(stack, observer, options.requests, options.concurrency);
     const peak = await observer.settle(options.requests, 'peak');
+    const afterPeak = await snapshotServiceTimes(stack.urls);
     const half = Math.max(1, Math.floor(peak.throughput / 2));
     observer.reset();
     await push(stack, observer, options.requests, options.concurrency, half);
     const paced = await observer.settle(options.requests, `at ${half} requests/s`);
+    const afterHalf = await snapshotServiceTimes(stack.urls);
     const raw = await rawRate(kafka, options.raw);
+    const serviceTime = {
+      peak: serviceTimeBetween(atStart, afterPeak),
+      halfPeak: serviceTimeBetween(afterPeak, afterHalf),
+    };
     for (const run of [peak, paced]) console.log(FlowObserver.format(run));
+    console.log(formatServiceTime('peak', serviceTime.peak));
+    console.log(formatServiceTime('half peak', serviceTime.halfPeak));
     console.log(`raw kafkajs produce → consume on this broker: ${raw.toFixed(0)} messages/s`);
     const share = (peak.throughput / raw) * 100;
     console.log(
@@ -260,6 +270,7 @@ async function main(): Promise<void> {
         halfPeakP99RequestToOrderMs: paced.toOrder.p99,
         peak,
         halfPeak: paced,
+        serviceTime,
       },
     });
   } finally {
