@@ -10,17 +10,18 @@ import {
 import { KafkaEventContext } from '@simpul/messaging';
 import { ApplyAllocationsHandler } from '../../application/offer/apply-allocations.handler';
 
-/** orders.orders.v1 allocations → offer quantities, inside the inbox transaction of each event. */
+/** orders.orders.v1 allocations → offer quantities, inside the inbox transaction of the events. */
 @Controller()
 export class AllocationEventsConsumer {
   constructor(private readonly allocations: ApplyAllocationsHandler) {}
 
-  @EventPattern<string>(AllocationMade.type)
-  async onAllocationMade(
-    @Payload() event: EventEnvelope<AllocationMadeV1>,
+  /** Runs of allocations come as one call: one lock, one insert and one update per offer. */
+  @EventPattern<string>(AllocationMade.type, { batch: true })
+  async onAllocationsMade(
+    @Payload() events: EventEnvelope<AllocationMadeV1>[],
     @Ctx() context: KafkaEventContext,
   ): Promise<void> {
-    await this.allocations.allocationMade(event, context.getManager());
+    await this.allocations.allocationsMade(events, context.getManager());
   }
 
   @EventPattern<string>(AllocationReleased.type)

@@ -130,6 +130,25 @@ describe('catalog follows allocations from orders', () => {
     expect(soldOut.key).toBe('EGG');
   });
 
+  it('applies a run of allocations over several offers, refusing only the one that does not fit', async () => {
+    const [x, y] = [await publishOffer(100), await publishOffer(50)];
+    const tooMuch = allocation(y, 45.5);
+    // One key, one partition: the five come to catalog together and are applied as one run.
+    await send(allocation(x, 10), allocation(y, 5), allocation(x, 20), tooMuch, allocation(y, 5));
+    await expectEventually(async () => {
+      expect((await offerState(x)).remaining.amount).toBe(70);
+      expect((await offerState(y)).remaining.amount).toBe(40);
+    });
+    const letters = await expectEventually(async () => {
+      const found = (
+        await readTopic(kafka, namer.physical(dlqTopicName(TOPICS.ordersOrders.name)))
+      ).filter((m) => m.headers['event-id'] === tooMuch.id);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(letters[0].headers['dlq-error']).toContain('cannot allocate 45.5 kg');
+  });
+
   it('puts a released allocation back, once', async () => {
     const offerId = await publishOffer(30);
     const taken = allocation(offerId, 30);
