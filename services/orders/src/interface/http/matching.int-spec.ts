@@ -278,6 +278,19 @@ describe('orders: matching offers from the catalog to BUMD purchase requests', (
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
+  it('refuses a hub request for a buyer it does not know with 404, and saves nothing', async () => {
+    const before = await db.query('SELECT count(*)::int AS n FROM purchase_requests');
+    const response = await fetch(`${orders.url}/purchase-requests`, {
+      method: 'POST',
+      headers: { ...json, ...authHeader('btc-operator') },
+      body: JSON.stringify(requestBody({ buyerId: 'no-such-bumd' })),
+    });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { code: string }).code).toBe('ORDERS_BUYER_NOT_FOUND');
+    const after = await db.query('SELECT count(*)::int AS n FROM purchase_requests');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
   /** The test plays logistics: its events go through the real broker, as logistics' would. */
   async function asLogistics(use: (send: SendAsLogistics) => Promise<void>): Promise<void> {
     const publisher = new EventPublisher(kafka, new TopicNamer(catalog.topicPrefix));
