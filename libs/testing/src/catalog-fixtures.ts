@@ -47,3 +47,26 @@ export async function registerActiveProducer(
     throw new Error(`verifying producer ${id} failed: ${verified.status} ${await verified.text()}`);
   return id;
 }
+
+/**
+ * The body of `POST /offers` for a producer: 2 t of large Blitar eggs at Rp 26,000/kg, produced
+ * now, available from a minute from now for five days, at the BTC hub; fields can be overridden.
+ */
+export function offerRequestFixture(
+  producerId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    producerId,
+    commodityCode: 'EGG',
+    quantity: { amount: 2000, unit: 'kg' },
+    unitPriceIdr: 26_000,
+    grade: 'large',
+    availableFrom: new Date(now + 60_000).toISOString(),
+    availableUntil: new Date(now + 5 * 86_400_000).toISOString(),
+    productionDate: new Date(now).toISOString(),
+    originHub: 'BTC-BLITAR',
+    ...overrides,
+  };
+}

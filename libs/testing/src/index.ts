@@ -6,6 +6,7 @@ export * from './infra/repo-root';
 export * from './infra/provide-kafka';
 export * from './infra/provide-postgres';
 export * from './fixtures/offer-fixtures';
+export * from './fixtures/order-fixtures';
 export * from './auth-tokens';
 export * from './catalog-fixtures';
 export * from './test-service';

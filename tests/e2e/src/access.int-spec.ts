@@ -4,6 +4,7 @@ import {
   allocatePort,
   createTestDatabase,
   expectEventually,
+  offerRequestFixture,
   registerActiveProducer,
   type ServiceProcess,
   spawnService,
@@ -254,21 +255,8 @@ describe('access: the permission table, walked with every role and tenant', () =
     let ownDriver: Caller;
     let otherDriver: Caller;
 
-    const offerBody = (producerId: string, extra: object = {}) => {
-      const now = Date.now();
-      return {
-        producerId,
-        commodityCode: 'EGG',
-        quantity: { amount: 2000, unit: 'kg' },
-        unitPriceIdr: 26_000,
-        grade: 'large',
-        availableFrom: new Date(now + 60_000).toISOString(),
-        availableUntil: new Date(now + 5 * DAY).toISOString(),
-        productionDate: new Date(now).toISOString(),
-        originHub: 'BTC-BLITAR',
-        ...extra,
-      };
-    };
+    const offerBody = (producerId: string, extra: Record<string, unknown> = {}) =>
+      offerRequestFixture(producerId, extra);
     const requestBody = (extra: object = {}) => {
       const now = Date.now();
       return {

@@ -4,6 +4,7 @@ import {
   authHeader,
   expectEventually,
   readTopic,
+  offerRequestFixture,
   registerActiveProducer,
   startTestService,
   testKafka,
@@ -49,17 +50,7 @@ describe('an egg offer from Blitar reaches Pasar Induk Kramat Jati', () => {
     const offer = await fetch(`${catalog.url}/offers`, {
       method: 'POST',
       headers: { ...json, ...authHeader('producer', producerId) },
-      body: JSON.stringify({
-        producerId,
-        commodityCode: 'EGG',
-        quantity: { amount: 2000, unit: 'kg' },
-        unitPriceIdr: 26_000,
-        grade: 'large',
-        availableFrom: new Date(now + 60_000).toISOString(),
-        availableUntil: new Date(now + 5 * DAY).toISOString(),
-        productionDate: new Date(now).toISOString(),
-        originHub: 'BTC-BLITAR',
-      }),
+      body: JSON.stringify(offerRequestFixture(producerId)),
     });
     expect(offer.status).toBe(201);
     const offerId = ((await offer.json()) as { id: string }).id;

@@ -7,6 +7,7 @@ import {
   fixtureUuid,
   offerPublishedFixture,
   readTopic,
+  offerRequestFixture,
   registerActiveProducer,
   startService,
   startTestService,
@@ -55,21 +56,15 @@ describe('operations: metrics that move, and a shutdown that loses nothing', () 
         expect(text).toMatch(/^simpul_node_process_cpu_seconds_total/m);
       }
       const producerId = await registerActiveProducer(catalog.url);
-      const now = Date.now();
       const offer = await fetch(`${catalog.url}/offers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...authHeader('producer', producerId) },
-        body: JSON.stringify({
-          producerId,
-          commodityCode: 'EGG',
-          quantity: { amount: 500, unit: 'kg' },
-          unitPriceIdr: 26_000,
-          grade: 'large',
-          availableFrom: new Date(now + 60_000).toISOString(),
-          availableUntil: new Date(now + 3 * 86_400_000).toISOString(),
-          productionDate: new Date(now).toISOString(),
-          originHub: 'BTC-BLITAR',
-        }),
+        body: JSON.stringify(
+          offerRequestFixture(producerId, {
+            quantity: { amount: 500, unit: 'kg' },
+            availableUntil: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          }),
+        ),
       });
       expect(offer.status).toBe(201);
       const topic = { topic: 'catalog.offers.v1' };

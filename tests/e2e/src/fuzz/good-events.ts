@@ -6,11 +6,10 @@ import {
   type EventEnvelope,
   MarketPricesObserved,
   OfferPublished,
-  OrderConfirmed,
   ShipmentDelivered,
   ShipmentFailed,
 } from '@simpul/contracts';
-import { fixtureUuid, offerPublishedFixture } from '@simpul/testing';
+import { fixtureUuid, offerPublishedFixture, orderConfirmedFixture } from '@simpul/testing';
 import { EVENT_CATALOG } from '@simpul/contracts';
 
 /** A valid event the consumers of a topic apply (each follows a malformed one in the suite). */
@@ -21,7 +20,6 @@ export interface GoodEventContext {
   offerId?: string;
 }
 
-const HOUR = 3_600_000;
 const now = () => new Date();
 
 function event<T extends object>(
@@ -34,37 +32,11 @@ function event<T extends object>(
   return createEnvelope(definition, { source, subject, data, ...(tenantId ? { tenantId } : {}) });
 }
 
-const orderConfirmed: GoodEvent = (n) => {
-  const orderId = fixtureUuid(0x500000 + n);
-  const start = Date.now();
-  return event(
-    OrderConfirmed,
-    'orders',
-    orderId,
-    {
-      orderId,
-      requestId: fixtureUuid(0x600000 + n),
-      buyerId: 'pasar-jaya',
-      commodityCode: 'EGG',
-      destinationCode: 'PIKJ',
-      deliverBy: new Date(start + 72 * HOUR).toISOString(),
-      minShelfLifeHoursOnArrival: 24,
-      lines: [
-        {
-          allocationId: fixtureUuid(0x700000 + n),
-          offerId: fixtureUuid(0x1111),
-          producerId: fixtureUuid(0x2222),
-          quantity: { amount: 10, unit: 'kg' },
-          unitPriceIdr: 26_000,
-          availableFrom: new Date(start).toISOString(),
-          bestBefore: new Date(start + 12 * 24 * HOUR).toISOString(),
-        },
-      ],
-      totalIdr: 260_000,
-    },
-    'pasar-jaya',
+const orderConfirmed: GoodEvent = (n) =>
+  orderConfirmedFixture(
+    { order: 0x500000 + n, request: 0x600000 + n, allocation: 0x700000 + n },
+    10,
   );
-};
 
 const shipmentFailed: GoodEvent = (n) => {
   const shipmentId = fixtureUuid(0x800000 + n);

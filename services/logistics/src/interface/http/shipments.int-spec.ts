@@ -10,7 +10,7 @@ import { toOutboxRecord } from '@simpul/persistence';
 import {
   authHeader,
   expectEventually,
-  fixtureUuid,
+  orderConfirmedFixture,
   readTopic,
   startTestService,
   testKafka,
@@ -51,34 +51,11 @@ describe('logistics: confirmed orders become shipments tracked to delivery', () 
 
   function confirmedOrder(amount: number, buyerId = 'pasar-jaya', destinationCode = 'PIKJ') {
     next += 2;
-    const now = Date.now();
-    const data: OrderConfirmedV1 = {
-      orderId: fixtureUuid(next),
-      requestId: fixtureUuid(next + 1),
-      buyerId,
-      commodityCode: 'EGG',
-      destinationCode,
-      deliverBy: new Date(now + 72 * HOUR).toISOString(),
-      minShelfLifeHoursOnArrival: 24,
-      lines: [
-        {
-          allocationId: fixtureUuid(next + 0x10000),
-          offerId: fixtureUuid(0x1111),
-          producerId: fixtureUuid(0x2222),
-          quantity: { amount, unit: 'kg' },
-          unitPriceIdr: 26_000,
-          availableFrom: new Date(now).toISOString(),
-          bestBefore: new Date(now + 12 * 24 * HOUR).toISOString(),
-        },
-      ],
-      totalIdr: amount * 26_000,
-    };
-    return createEnvelope(OrderConfirmed, {
-      source: 'orders',
-      subject: data.orderId,
-      tenantId: buyerId,
-      data,
-    });
+    return orderConfirmedFixture(
+      { order: next, request: next + 1, allocation: next + 0x10000 },
+      amount,
+      { buyerId, destinationCode },
+    );
   }
 
   const publish = (envelope: EventEnvelope<OrderConfirmedV1>) =>

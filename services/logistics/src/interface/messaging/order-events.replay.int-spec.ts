@@ -2,7 +2,6 @@ import {
   createEnvelope,
   type EventEnvelope,
   OrderConfirmed,
-  type OrderConfirmedV1,
   OrderStatusChanged,
   TOPICS,
 } from '@simpul/contracts';
@@ -11,7 +10,7 @@ import { toOutboxRecord } from '@simpul/persistence';
 import {
   authHeader,
   expectEventually,
-  fixtureUuid,
+  orderConfirmedFixture,
   readTopic,
   startTestService,
   testKafka,
@@ -19,7 +18,6 @@ import {
 } from '@simpul/testing';
 import { Client } from 'pg';
 
-const HOUR = 3_600_000;
 const operator = authHeader('btc-operator');
 
 /** Replays (`simpul republish`) reach logistics but never put lines up for trucks nor cancel loads. */
@@ -60,34 +58,10 @@ describe('logistics: events marked as replays act on nothing', () => {
 
   function confirmedOrder(amount: number) {
     next += 2;
-    const now = Date.now();
-    const data: OrderConfirmedV1 = {
-      orderId: fixtureUuid(next),
-      requestId: fixtureUuid(next + 1),
-      buyerId: 'pasar-jaya',
-      commodityCode: 'EGG',
-      destinationCode: 'PIKJ',
-      deliverBy: new Date(now + 72 * HOUR).toISOString(),
-      minShelfLifeHoursOnArrival: 24,
-      lines: [
-        {
-          allocationId: fixtureUuid(next + 0x10000),
-          offerId: fixtureUuid(0x1111),
-          producerId: fixtureUuid(0x2222),
-          quantity: { amount, unit: 'kg' },
-          unitPriceIdr: 26_000,
-          availableFrom: new Date(now).toISOString(),
-          bestBefore: new Date(now + 12 * 24 * HOUR).toISOString(),
-        },
-      ],
-      totalIdr: amount * 26_000,
-    };
-    return createEnvelope(OrderConfirmed, {
-      source: 'orders',
-      subject: data.orderId,
-      tenantId: data.buyerId,
-      data,
-    });
+    return orderConfirmedFixture(
+      { order: next, request: next + 1, allocation: next + 0x10000 },
+      amount,
+    );
   }
 
   /** As `simpul republish` sends it: the original headers plus `simpul-replay: true`. */
@@ -192,32 +166,11 @@ describe('logistics in SANDBOX_MODE: unmarked events act on nothing either', () 
   });
 
   it('records an unmarked confirmed order as consumed, with no line to ship', async () => {
-    const now = Date.now();
-    const orderId = fixtureUuid(0xb001);
-    const confirmed = createEnvelope(OrderConfirmed, {
-      source: 'orders',
-      subject: orderId,
-      tenantId: 'pasar-jaya',
-      data: {
-        orderId,
-        requestId: fixtureUuid(0xb002),
-        buyerId: 'pasar-jaya',
-        commodityCode: 'EGG',
-        destinationCode: 'PIKJ',
-        deliverBy: new Date(now + 72 * HOUR).toISOString(),
-        lines: [
-          {
-            allocationId: fixtureUuid(0xb003),
-            offerId: fixtureUuid(0x1111),
-            producerId: fixtureUuid(0x2222),
-            quantity: { amount: 400, unit: 'kg' },
-            unitPriceIdr: 26_000,
-            availableFrom: new Date(now).toISOString(),
-          },
-        ],
-        totalIdr: 400 * 26_000,
-      },
-    });
+    const confirmed = orderConfirmedFixture(
+      { order: 0xb001, request: 0xb002, allocation: 0xb003 },
+      400,
+    );
+    const { orderId } = confirmed.data;
     await publisher.publish([toOutboxRecord(OrderConfirmed, confirmed)]);
     await expectEventually(async () =>
       expect(
