@@ -303,6 +303,39 @@ describe('event backbone: outbox → Kafka → inbox', () => {
     }
   });
 
+  it('takes its lock again when the connection holding it is cut, and publishes what follows', async () => {
+    const topic = await freshTopic();
+    const relay = new OutboxRelay(dataSource, topic.publisher, {
+      idleMs: 5,
+      errorBackoffMs: 100,
+      logger: quiet,
+    });
+    relay.start();
+    running.push(relay);
+    const heldHere = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+    let holder = 0;
+    await expectEventually(async () => {
+      const rows: Array<{ pid: number }> = await dataSource.query(heldHere);
+      expect(rows).toHaveLength(1);
+      holder = rows[0].pid;
+    });
+    await dataSource.query('SELECT pg_terminate_backend($1)', [holder]);
+
+    const events = Array.from({ length: 20 }, (_, i) => envelopeFor(offer('EGG', 2000 + i)));
+    await dataSource.transaction((manager) =>
+      appendToOutbox(
+        manager,
+        events.map((e) => toOutboxRecord(OfferPublished, e)),
+      ),
+    );
+    await expectEventually(async () => expect(await countUnpublished(dataSource.manager)).toBe(0));
+    const published = await readTopic(kafka, topic.namer.physical(TOPICS.catalogOffers.name));
+    expect(published.map((m) => JSON.parse(m.value ?? '{}').id)).toEqual(events.map((e) => e.id));
+    const [again] = await dataSource.query(heldHere);
+    expect(again.pid).not.toBe(holder);
+  });
+
   it('starts its consumer again when the Kafka client stops it for good', async () => {
     const topic = await freshTopic();
     const first = envelopeFor(offer('EGG', 2101));

@@ -6,6 +6,7 @@ import { TOPICS } from '@simpul/contracts';
 import {
   createKafka,
   EventPublisher,
+  messagingMetrics,
   OutboxRelay,
   provisionTopics,
   TopicNamer,
@@ -39,6 +40,7 @@ interface Setup {
   dbUrl: string;
   events: number;
   txSize: number;
+  writers: number;
 }
 
 /** Starts the consuming side in its own process and resolves once it has joined its group. */
@@ -84,7 +86,7 @@ async function until(
     if (tty && count !== shown) process.stdout.write(`\r  ${label}: ${count}/${total}`);
     shown = count;
     if (count >= total) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
   if (tty) process.stdout.write('\n');
 }
@@ -105,19 +107,25 @@ async function resetTables(dataSource: DataSource): Promise<void> {
   await dataSource.query('TRUNCATE outbox, inbox');
 }
 
-/** A fresh topic, tables and consumer process, and an outbox relay (not started) to feed them. */
+/**
+ * A fresh topic, tables and consumer process, and an outbox relay (not started) to feed them.
+ * `applied()` is the count of events the consumer process reports applied and committed.
+ */
 async function pipeline(
   setup: Setup,
   role: 'per-event' | 'batch',
   prefix: string,
-): Promise<{ relay: OutboxRelay; stop: () => Promise<void> }> {
+): Promise<{ relay: OutboxRelay; applied: () => number; stop: () => Promise<void> }> {
   const namer = new TopicNamer(`${prefix}${uniqueId()}.`);
   await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
   await resetTables(setup.dataSource);
+  let applied = 0;
   const child = await startConsumer(
     role,
     { BENCH_BROKERS: setup.brokers, BENCH_DB_URL: setup.dbUrl, BENCH_PREFIX: namer.prefix },
-    () => undefined,
+    (line) => {
+      if (line.startsWith('applied ')) applied = Number(line.slice(8));
+    },
   );
   const publisher = new EventPublisher(setup.kafka, namer);
   await publisher.connect();
@@ -125,6 +133,7 @@ async function pipeline(
   const relay = new OutboxRelay(setup.dataSource, publisher, { logger: quiet });
   return {
     relay,
+    applied: () => applied,
     stop: async () => {
       child.kill('SIGTERM');
       await relay.stop();
@@ -133,30 +142,52 @@ async function pipeline(
   };
 }
 
-/** Outbox insert (transactions of txSize) → relay → Kafka → consumer process → inbox + effect. */
+/** Events of this topic the relays of this process have had acknowledged by the broker. */
+async function acknowledged(): Promise<number> {
+  const { values } = await messagingMetrics.produced.get();
+  return values
+    .filter((v) => v.labels['topic'] === TOPICS.catalogOffers.name)
+    .reduce((sum, v) => sum + v.value, 0);
+}
+
+/**
+ * Outbox insert (transactions of txSize, by `writers` concurrent writers) → relay → Kafka →
+ * consumer process → inbox + effect. Progress comes from the consumer's own reports, as for raw
+ * kafkajs, not from queries: the database is part of what is measured. Once the consumer reports
+ * every event applied, the effects are counted in the database, and a shortfall fails the run.
+ */
 async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<number> {
-  const { relay, stop } = await pipeline(setup, role, 'bench');
+  const { relay, applied, stop } = await pipeline(setup, role, 'bench');
   const records = sampleOutboxRecords(setup.events);
+  const ackedBefore = await acknowledged();
   const started = process.hrtime.bigint();
   relay.start();
-  for (let i = 0; i < records.length; i += setup.txSize) {
-    await setup.dataSource.transaction((manager) =>
-      appendToOutbox(manager, records.slice(i, i + setup.txSize)),
-    );
-  }
+  // Writer w writes transactions w, w + writers, w + 2·writers, …: all of them, in seq order each.
+  const transactions = Math.ceil(records.length / setup.txSize);
+  const writer = async (w: number) => {
+    for (let t = w; t < transactions; t += setup.writers) {
+      const slice = records.slice(t * setup.txSize, (t + 1) * setup.txSize);
+      await setup.dataSource.transaction((manager) => appendToOutbox(manager, slice));
+    }
+  };
+  await Promise.all(Array.from({ length: setup.writers }, (_, w) => writer(w)));
   const written = elapsed(started);
-  // Where the time goes: when the relay had published everything, and when the consumer had
-  // applied everything (each checked every 20 ms, so ±20 ms).
+  // Where the time goes: when the broker had acknowledged everything the relay published, and
+  // when the consumer had applied everything (checked every 10 ms).
   let published: number | undefined;
   await until(`applied through the backbone (${role} handler)`, setup.events, async () => {
-    const [row] = await setup.dataSource.query(
-      `SELECT (SELECT count(*) FROM bench_applied)::int AS applied,
-                (SELECT count(*) FROM outbox WHERE published_at IS NULL)::int AS unpublished`,
-    );
-    if (published === undefined && row.unpublished === 0) published = elapsed(started);
-    return row.applied;
+    if (published === undefined && (await acknowledged()) - ackedBefore >= setup.events) {
+      published = elapsed(started);
+    }
+    return applied();
   });
   const seconds = elapsed(started);
+  const [row] = await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied');
+  if (row.n !== setup.events) {
+    throw new Error(
+      `the consumer reported ${applied()} events applied, the database holds ${row.n}`,
+    );
+  }
   const at = (s: number) => `${s.toFixed(2)} s`;
   console.log(
     `  stages: written ${at(written)}, published ${at(published ?? seconds)}, applied ${at(seconds)}`,
@@ -180,7 +211,7 @@ export interface Latency {
  * consumer's insert of its effect (same host clock).
  */
 async function latency(setup: Setup, count: number, rate: number): Promise<Latency> {
-  const { relay, stop } = await pipeline(setup, 'batch', 'benchlat');
+  const { relay, applied, stop } = await pipeline(setup, 'batch', 'benchlat');
   relay.start();
   const committedAt = new Map<string, number>();
   const started = Date.now();
@@ -190,10 +221,7 @@ async function latency(setup: Setup, count: number, rate: number): Promise<Laten
     await setup.dataSource.transaction((manager) => appendToOutbox(manager, [record]));
     committedAt.set(JSON.parse(record.value).data.offerId, Date.now());
   }
-  await until('applied one by one', count, async () => {
-    const [row] = await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied');
-    return row.n;
-  });
+  await until('applied one by one', count, applied);
   const rows: { offer_id: string; applied_at: Date }[] = await setup.dataSource.query(
     'SELECT offer_id, applied_at FROM bench_applied',
   );
@@ -251,25 +279,35 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   return seconds;
 }
 
-function parseOptions(): { events: number; txSize: number; runs: number; latencyEvents: number } {
+function parseOptions(): {
+  events: number;
+  txSize: number;
+  writers: number;
+  runs: number;
+  latencyEvents: number;
+} {
   const { values } = parseArgs({
     options: {
-      events: { type: 'string', default: '20000' },
+      events: { type: 'string', default: '60000' },
       'tx-size': { type: 'string', default: '100' },
-      runs: { type: 'string', default: '5' },
+      writers: { type: 'string', default: '4' },
+      runs: { type: 'string', default: '3' },
       'latency-events': { type: 'string', default: '400' },
     },
   });
-  const [events, txSize, runs, latencyEvents] = [
+  const [events, txSize, writers, runs, latencyEvents] = [
     Number(values.events),
     Number(values['tx-size']),
+    Number(values.writers),
     Number(values.runs),
     Number(values['latency-events']),
   ];
-  if (![events, txSize, runs, latencyEvents].every((n) => Number.isInteger(n) && n >= 1)) {
-    throw new Error('--events, --tx-size, --runs and --latency-events take positive whole numbers');
+  if (![events, txSize, writers, runs, latencyEvents].every((n) => Number.isInteger(n) && n >= 1)) {
+    throw new Error(
+      '--events, --tx-size, --writers, --runs and --latency-events take positive whole numbers',
+    );
   }
-  return { events, txSize, runs, latencyEvents };
+  return { events, txSize, writers, runs, latencyEvents };
 }
 
 const median = (values: number[]) =>
@@ -298,7 +336,7 @@ function figures(events: number, t: Timings) {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  const { events, txSize, runs, latencyEvents } = parseOptions();
+  const { events, txSize, writers, runs, latencyEvents } = parseOptions();
   const log = (line: string) => console.log(`  ${line}`);
   const providedKafka = await provideKafka(log);
   const providedPg = await providePostgres(log);
@@ -314,9 +352,17 @@ async function main(): Promise<void> {
     clientId: 'bench',
     logger: quiet,
   });
-  const setup: Setup = { kafka, brokers: providedKafka.brokers, dataSource, dbUrl, events, txSize };
+  const setup: Setup = {
+    kafka,
+    brokers: providedKafka.brokers,
+    dataSource,
+    dbUrl,
+    events,
+    txSize,
+    writers,
+  };
   console.log(
-    `backbone benchmark: ${events} events in outbox transactions of ${txSize}; Apache Kafka ${providedKafka.version}; PostgreSQL ${providedPg.version}; ${process.version}`,
+    `backbone benchmark: ${events} events in outbox transactions of ${txSize} by ${writers} writer${writers === 1 ? '' : 's'}; Apache Kafka ${providedKafka.version}; PostgreSQL ${providedPg.version}; ${process.version}`,
   );
   try {
     const bytes = Buffer.byteLength(sampleOutboxRecords(1)[0].value);
@@ -358,6 +404,7 @@ async function main(): Promise<void> {
       parameters: {
         events,
         txSize,
+        writers,
         runs,
         messageBytes: bytes,
         latencyEvents,

@@ -5,13 +5,16 @@ import {
   EventConsumer,
   type EventApplier,
   EventPublisher,
+  messagingMetrics,
   TopicNamer,
 } from '@simpul/messaging';
 import { createDataSource } from '@simpul/persistence';
 
 /**
  * The consuming side of the benchmark, in its own process as in production (the orders service
- * consumes what the catalog service's relay publishes). Prints "ready" once it has joined its group.
+ * consumes what the catalog service's relay publishes). Prints "ready" once it has joined its group,
+ * then how many events it has consumed (raw) or applied and committed (backbone) as the count grows,
+ * so that the benchmark learns of progress without querying the database it measures.
  */
 export type ConsumerRole = 'per-event' | 'batch' | 'raw';
 
@@ -38,6 +41,25 @@ const applyBatch: EventApplier = async (events, manager) => {
     [rows.map((r) => r.offerId), rows.map((r) => r.unitPriceIdr)],
   );
 };
+
+/**
+ * Prints "applied N" whenever the count of events this group applied grows. The counter is
+ * incremented after the inbox transaction commits, so every event counted has its effect durable.
+ */
+function reportApplied(group: string): void {
+  let reported = 0;
+  const timer = setInterval(() => {
+    void messagingMetrics.consumed.get().then(({ values }) => {
+      const applied = values
+        .filter((v) => v.labels['group'] === group && v.labels['outcome'] === 'processed')
+        .reduce((sum, v) => sum + v.value, 0);
+      if (applied === reported) return;
+      reported = applied;
+      console.log(`applied ${applied}`);
+    });
+  }, 10);
+  timer.unref();
+}
 
 function env(name: string): string {
   const value = process.env[name];
@@ -86,6 +108,7 @@ async function main(): Promise<void> {
     apply: role === 'batch' ? applyBatch : applyPerEvent,
   });
   consumer.raw.on(consumer.raw.events.GROUP_JOIN, () => console.log('ready'));
+  reportApplied(groupId);
   // Exit cleanly on SIGTERM so that tools such as --cpu-prof can write their output.
   process.once('SIGTERM', () => void consumer.stop().finally(() => process.exit(0)));
   await consumer.start();

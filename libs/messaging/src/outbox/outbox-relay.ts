@@ -30,7 +30,8 @@ const DEFAULT_LOCK_KEY = 0x5e1a7; // arbitrary, constant: every relay of one dat
  * Publishes outbox rows in `seq` order and marks them published only after the broker acknowledged
  * them (acks=all). A crash between the two republishes the rows: consumers deduplicate by event id.
  * A PostgreSQL advisory lock keeps a single active relay per database, so several instances of a
- * service never publish the same key's events out of order.
+ * service never publish the same key's events out of order; the relay reads and marks rows on the
+ * connection that holds that lock.
  *
  * It polls, and is also woken by every commit of this process that appended to the outbox, so an
  * event leaves within `wakeGapMs` (10 ms) of its commit rather than after up to `idleMs` (50 ms).
@@ -102,13 +103,19 @@ export class OutboxRelay {
     return drained;
   }
 
-  /** Publishes one batch; returns how many rows it published. */
+  /**
+   * Publishes one batch; returns how many rows it published. It reads and marks the rows on the
+   * connection that holds the relay's lock, so a relay whose lock connection died fails here
+   * rather than publishing beside the relay that took the lock over.
+   */
   async publishBatch(): Promise<number> {
-    const rows = await fetchUnpublished(this.dataSource.manager, this.batchSize);
+    const runner = this.lockRunner;
+    if (!runner) throw new Error('the outbox relay publishes only while it holds its lock');
+    const rows = await fetchUnpublished(runner.manager, this.batchSize);
     if (rows.length === 0) return 0;
     await this.publisher.publish(rows);
     await markPublished(
-      this.dataSource.manager,
+      runner.manager,
       rows.map((row) => row.seq),
     );
     return rows.length;
@@ -135,11 +142,8 @@ export class OutboxRelay {
   }
 
   private async holdLock(): Promise<boolean> {
-    if (this.lockRunner) {
-      // A dead lock connection means the lock is gone: find out before publishing again.
-      await this.lockRunner.query('SELECT 1');
-      return true;
-    }
+    // A dead lock connection fails the next round's read, which releases it (see run()).
+    if (this.lockRunner) return true;
     const runner = this.dataSource.createQueryRunner();
     let locked = false;
     try {
