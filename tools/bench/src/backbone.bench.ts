@@ -25,6 +25,7 @@ import type { DataSource } from 'typeorm';
 import type { ConsumerRole } from './bench-consumer';
 import { benchEnvironment } from './bench-environment';
 import { percentiles } from './percentiles';
+import { commandLine, cpuByClass, describeCpu, snapshotCpu } from './process-cpu';
 import { sampleOutboxRecords } from './sample-events';
 
 const quiet = {
@@ -115,7 +116,12 @@ async function pipeline(
   setup: Setup,
   role: 'per-event' | 'batch',
   prefix: string,
-): Promise<{ relay: OutboxRelay; applied: () => number; stop: () => Promise<void> }> {
+): Promise<{
+  relay: OutboxRelay;
+  applied: () => number;
+  consumerPid: number;
+  stop: () => Promise<void>;
+}> {
   const namer = new TopicNamer(`${prefix}${uniqueId()}.`);
   await provisionTopics(setup.kafka, [TOPICS.catalogOffers], { namer, logger: quiet });
   await resetTables(setup.dataSource);
@@ -134,11 +140,37 @@ async function pipeline(
   return {
     relay,
     applied: () => applied,
+    consumerPid: child.pid as number,
     stop: async () => {
       child.kill('SIGTERM');
       await relay.stop();
       await publisher.disconnect();
     },
+  };
+}
+
+/**
+ * Names the processes of a run for the CPU breakdown: this process (writers and relay), the
+ * consumer process, the database backends of each (by application name) and the broker.
+ */
+async function classifier(
+  setup: Setup,
+  consumerPid: number,
+): Promise<(pid: number) => string | undefined> {
+  const backends: Array<{ pid: number; application_name: string }> = await setup.dataSource.query(
+    'SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const apps = new Map(backends.map((b) => [b.pid, b.application_name]));
+  return (pid) => {
+    if (pid === process.pid) return 'writers+relay';
+    if (pid === consumerPid) return 'consumer';
+    const app = apps.get(pid);
+    if (app === 'bench') return 'postgres (writers+relay)';
+    if (app?.startsWith('bench-')) return 'postgres (consumer)';
+    const command = commandLine(pid);
+    if (command.startsWith('postgres')) return 'postgres (other)';
+    if (command.includes('kafka.Kafka')) return 'kafka';
+    return undefined;
   };
 }
 
@@ -157,9 +189,10 @@ async function acknowledged(): Promise<number> {
  * every event applied, the effects are counted in the database, and a shortfall fails the run.
  */
 async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<number> {
-  const { relay, applied, stop } = await pipeline(setup, role, 'bench');
+  const { relay, applied, consumerPid, stop } = await pipeline(setup, role, 'bench');
   const records = sampleOutboxRecords(setup.events);
   const ackedBefore = await acknowledged();
+  const cpuBefore = snapshotCpu();
   const started = process.hrtime.bigint();
   relay.start();
   // Writer w writes transactions w, w + writers, w + 2·writers, …: all of them, in seq order each.
@@ -182,6 +215,7 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
     return applied();
   });
   const seconds = elapsed(started);
+  const cpu = cpuByClass(cpuBefore, snapshotCpu(), await classifier(setup, consumerPid));
   const [row] = await setup.dataSource.query('SELECT count(*)::int AS n FROM bench_applied');
   if (row.n !== setup.events) {
     throw new Error(
@@ -192,6 +226,7 @@ async function backbone(setup: Setup, role: 'per-event' | 'batch'): Promise<numb
   console.log(
     `  stages: written ${at(written)}, published ${at(published ?? seconds)}, applied ${at(seconds)}`,
   );
+  console.log(`  ${describeCpu(cpu, seconds)}`);
   await stop();
   return seconds;
 }
@@ -263,6 +298,7 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   });
   await producer.connect();
   const value = 'x'.repeat(bytes);
+  const cpuBefore = snapshotCpu();
   const started = process.hrtime.bigint();
   // Batches of 1,000: the most the outbox relay sends at once, and kafkajs's best case.
   for (let i = 0; i < setup.events; i += RAW_BATCH) {
@@ -274,6 +310,12 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   }
   await until('produced and consumed with raw kafkajs', setup.events, () => consumed);
   const seconds = elapsed(started);
+  const cpu = cpuByClass(cpuBefore, snapshotCpu(), (pid) => {
+    if (pid === process.pid) return 'producer';
+    if (pid === child.pid) return 'consumer';
+    return commandLine(pid).includes('kafka.Kafka') ? 'kafka' : undefined;
+  });
+  console.log(`  raw: ${describeCpu(cpu, seconds)}`);
   child.kill('SIGTERM');
   await producer.disconnect();
   return seconds;
