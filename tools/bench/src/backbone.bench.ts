@@ -24,8 +24,9 @@ import { type Kafka, Partitioners } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { ConsumerRole } from './bench-consumer';
 import { benchEnvironment } from './bench-environment';
+import { counterTotal } from './counter-total';
 import { percentiles } from './percentiles';
-import { commandLine, cpuByClass, describeCpu, snapshotCpu } from './process-cpu';
+import { commandLine, cpuByClass, describeCpu, isKafkaBroker, snapshotCpu } from './process-cpu';
 import { sampleOutboxRecords } from './sample-events';
 
 const quiet = {
@@ -167,19 +168,14 @@ async function classifier(
     const app = apps.get(pid);
     if (app === 'bench') return 'postgres (writers+relay)';
     if (app?.startsWith('bench-')) return 'postgres (consumer)';
-    const command = commandLine(pid);
-    if (command.startsWith('postgres')) return 'postgres (other)';
-    if (command.includes('kafka.Kafka')) return 'kafka';
-    return undefined;
+    if (commandLine(pid).startsWith('postgres')) return 'postgres (other)';
+    return isKafkaBroker(pid) ? 'kafka' : undefined;
   };
 }
 
 /** Events of this topic the relays of this process have had acknowledged by the broker. */
-async function acknowledged(): Promise<number> {
-  const { values } = await messagingMetrics.produced.get();
-  return values
-    .filter((v) => v.labels['topic'] === TOPICS.catalogOffers.name)
-    .reduce((sum, v) => sum + v.value, 0);
+function acknowledged(): Promise<number> {
+  return counterTotal(messagingMetrics.produced, { topic: TOPICS.catalogOffers.name });
 }
 
 /**
@@ -313,7 +309,7 @@ async function rawKafka(setup: Setup, bytes: number): Promise<number> {
   const cpu = cpuByClass(cpuBefore, snapshotCpu(), (pid) => {
     if (pid === process.pid) return 'producer';
     if (pid === child.pid) return 'consumer';
-    return commandLine(pid).includes('kafka.Kafka') ? 'kafka' : undefined;
+    return isKafkaBroker(pid) ? 'kafka' : undefined;
   });
   console.log(`  raw: ${describeCpu(cpu, seconds)}`);
   child.kill('SIGTERM');

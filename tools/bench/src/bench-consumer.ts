@@ -9,6 +9,7 @@ import {
   TopicNamer,
 } from '@simpul/messaging';
 import { createDataSource } from '@simpul/persistence';
+import { counterTotal } from './counter-total';
 
 /**
  * The consuming side of the benchmark, in its own process as in production (the orders service
@@ -49,14 +50,13 @@ const applyBatch: EventApplier = async (events, manager) => {
 function reportApplied(group: string): void {
   let reported = 0;
   const timer = setInterval(() => {
-    void messagingMetrics.consumed.get().then(({ values }) => {
-      const applied = values
-        .filter((v) => v.labels['group'] === group && v.labels['outcome'] === 'processed')
-        .reduce((sum, v) => sum + v.value, 0);
-      if (applied === reported) return;
-      reported = applied;
-      console.log(`applied ${applied}`);
-    });
+    void counterTotal(messagingMetrics.consumed, { group, outcome: 'processed' }).then(
+      (applied) => {
+        if (applied === reported) return;
+        reported = applied;
+        console.log(`applied ${applied}`);
+      },
+    );
   }, 10);
   timer.unref();
 }

@@ -40,6 +40,11 @@ export function commandLine(pid: number): string {
   return (read(`/proc/${pid}/cmdline`) ?? '').replace(/\0/g, ' ').trim();
 }
 
+/** A Kafka broker's JVM (the local launcher's, or one started by Kafka's own scripts). */
+export function isKafkaBroker(pid: number): boolean {
+  return commandLine(pid).includes('kafka.Kafka');
+}
+
 /**
  * CPU seconds per class between two snapshots. A process that started after `before` counts whole;
  * one that ended before `after` is missed, so take `after` while the processes of interest live.
